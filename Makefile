@@ -81,9 +81,16 @@ kconfig_tools := /usr/bin/kconfig-conf
 $(kconfig_tools):
 	$(Q)scripts/host-deps.sh kconfig-frontends-nox libncurses-dev
 
+# A defconfig whose first line is "# base: allnoconfig" lists only what is on;
+# the others start from each symbol's default, as in the kernel.
+apply_defconfig = if head -n1 $(1) | grep -q '^\# base: allnoconfig'; then \
+		KCONFIG_ALLCONFIG=$(1) $(KCONF) --allnoconfig Kconfig; \
+	else $(KCONF) --defconfig=$(1) Kconfig; fi
+
 $(O)/.config: | $(gen)/Kconfig.applets $(kconfig_tools)
 	$(call quiet,CONFIG,pxe_defconfig)
-	$(Q)$(KCONF) --defconfig=configs/pxe_defconfig Kconfig >/dev/null
+	$(Q)mkdir -p $(O)
+	$(Q)$(call apply_defconfig,configs/pxe_defconfig) >/dev/null
 
 # olddefconfig settles new symbols; the header is replaced only when it changes
 $(gen)/autoconf.h: $(O)/.config $(gen)/Kconfig.applets Kconfig scripts/gen-autoconf.sh
@@ -94,7 +101,7 @@ $(gen)/autoconf.h: $(O)/.config $(gen)/Kconfig.applets Kconfig scripts/gen-autoc
 %_defconfig: $(gen)/Kconfig.applets | $(kconfig_tools)
 	$(Q)test -f configs/$@ || { echo "no such config: configs/$@" >&2; exit 1; }
 	$(Q)mkdir -p $(O)
-	$(Q)$(KCONF) --defconfig=configs/$@ Kconfig
+	$(Q)$(call apply_defconfig,configs/$@)
 defconfig: pxe_defconfig
 oldconfig olddefconfig allyesconfig allnoconfig: $(gen)/Kconfig.applets | $(kconfig_tools)
 	$(Q)mkdir -p $(O)
