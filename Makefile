@@ -30,6 +30,7 @@ ifeq ($(origin CC),default)
   endif
 endif
 STRIP ?= $(CROSS_COMPILE)strip
+AR := $(CROSS_COMPILE)ar
 NM ?= $(CROSS_COMPILE)nm
 
 -include $(O)/.config
@@ -54,10 +55,11 @@ LDLIBS-$(CONFIG_ZLIB) += -lz
 
 # ---- objects ---------------------------------------------------------
 APPLET_SRCS := $(sort $(wildcard applets/*.c))
-CORE_OBJS := $(patsubst %.c,$(O)/%.o,$(sort $(wildcard core/*.c))) $(gen)/applets.o
+# core/ goes through an archive, so a helper no enabled applet uses costs nothing
+CORE_OBJS := $(patsubst %.c,$(O)/%.o,$(sort $(wildcard core/*.c)))
 -include $(gen)/objs.mk
 APPLET_OBJS := $(patsubst %,$(O)/%,$(sort $(obj-y)))
-OBJS := $(CORE_OBJS) $(APPLET_OBJS)
+OBJS := $(gen)/applets.o $(APPLET_OBJS)
 
 .PHONY: all toolchain initrd test bench sizes clean distclean help \
 	menuconfig defconfig savedefconfig oldconfig olddefconfig allyesconfig allnoconfig
@@ -123,15 +125,19 @@ $(gen)/applets.o: $(gen)/applets.c $(gen)/autoconf.h | $(toolchain_dep)
 	$(call quiet,CC,$@)
 	$(Q)$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
-$(O)/pxebox_unstripped: $(OBJS)
+$(O)/libcore.a: $(CORE_OBJS)
+	$(call quiet,AR,$@)
+	$(Q)rm -f $@ && $(AR) rcD $@ $(CORE_OBJS)
+
+$(O)/pxebox_unstripped: $(OBJS) $(O)/libcore.a
 	$(call quiet,LD,$@)
-	$(Q)$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(OBJS) $(LDLIBS-y)
+	$(Q)$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(OBJS) $(O)/core/main.o $(O)/libcore.a $(LDLIBS-y)
 
 $(O)/pxebox: $(O)/pxebox_unstripped
 	$(call quiet,STRIP,$@)
 	$(Q)$(STRIP) -s -R .comment -R .note -R '.note.*' -o $@ $<
 
--include $(OBJS:.o=.d)
+-include $(OBJS:.o=.d) $(CORE_OBJS:.o=.d)
 
 sizes: $(O)/pxebox
 	$(Q)scripts/sizes.sh $(O)/pxebox.map
@@ -144,7 +150,7 @@ bench: all
 	$(Q)PXEBOX=$(O)/pxebox O=$(O) test/bench.sh
 
 clean:
-	$(Q)rm -rf $(O)/core $(O)/applets $(gen) $(O)/pxebox $(O)/pxebox_unstripped $(O)/pxebox.map
+	$(Q)rm -rf $(O)/core $(O)/applets $(gen) $(O)/libcore.a $(O)/pxebox $(O)/pxebox_unstripped $(O)/pxebox.map
 
 distclean:
 	$(Q)rm -rf $(O)
