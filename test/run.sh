@@ -25,6 +25,7 @@ fi
 [ $# -gt 0 ] || set -- "$here"/*.test "$here"/*/*.test
 for f in "$@"; do
 	[ -f "$f" ] || continue
+	case $f in /*) ;; *) f=$PWD/$f ;; esac
 	TMP="$work/tmp/$(basename "$f" .test)"
 	mkdir -p "$TMP"
 	echo "  TEST    ${f#$SRC/}"
