@@ -61,7 +61,7 @@ CORE_OBJS := $(patsubst %.c,$(O)/%.o,$(sort $(wildcard core/*.c)))
 APPLET_OBJS := $(patsubst %,$(O)/%,$(sort $(obj-y)))
 OBJS := $(gen)/applets.o $(APPLET_OBJS)
 
-.PHONY: all toolchain initrd test bench sizes clean distclean help \
+.PHONY: all toolchain initrd qemu-test qemu-run test bench sizes clean distclean help \
 	menuconfig defconfig savedefconfig oldconfig olddefconfig allyesconfig allnoconfig
 .DEFAULT_GOAL := all
 
@@ -138,6 +138,22 @@ $(O)/pxebox: $(O)/pxebox_unstripped
 	$(Q)$(STRIP) -s -R .comment -R .note -R '.note.*' -o $@ $<
 
 -include $(OBJS:.o=.d) $(CORE_OBJS:.o=.d)
+
+# ---- the initramfs and the kernel beside it ------------------------------
+# KMODDIR: a module tree (root holding lib/modules/KVER); default: Debian's
+# kernel package, fetched into the cache, whose vmlinuz is copied beside.
+SKEL := $(sort $(shell find initrd-skel -type f -o -type l))
+initrd: $(O)/initrd.cpio.gz
+$(O)/initrd.cpio.gz: $(O)/pxebox scripts/mkinitrd.sh $(SKEL)
+	$(Q)kdir="$(KMODDIR)"; [ -n "$$kdir" ] || kdir=$$(scripts/fetch-kernel.sh); \
+	scripts/mkinitrd.sh $(O)/pxebox $@ "$$kdir" $(KVER) && \
+	k=$$(ls "$$kdir"/boot/vmlinuz-$(if $(KVER),$(KVER),*) 2>/dev/null | head -n1); \
+	if [ -n "$$k" ]; then cp "$$k" $(O)/vmlinuz; echo "  KERNEL  $(O)/vmlinuz"; fi
+
+qemu-test: $(O)/initrd.cpio.gz
+	$(Q)PXEBOX=$(O)/pxebox O=$(O) test/run.sh test/qemu.test
+qemu-run: $(O)/initrd.cpio.gz
+	$(Q)PXEBOX=$(O)/pxebox O=$(O) test/qemu/lab.sh run
 
 sizes: $(O)/pxebox
 	$(Q)scripts/sizes.sh $(O)/pxebox.map
