@@ -1,0 +1,135 @@
+/* cp - copy files and directory trees */
+//menu:Files
+//config:config CP
+//config:	bool "cp"
+//config:	default y
+//config:	help
+//config:	  Copy files; with -a whole trees with symlinks, device nodes,
+//config:	  hard links, owners, modes and times kept.
+//applet:cp CP cp_main "a(archive)r(recursive)R(recursive)p(preserve)d(no-dereference)f(force)L(dereference)P(no-dereference)Hv(verbose)i(interactive)n(no-clobber)l(link)s(symbolic-link)u(update)T(no-target-directory)t(target-directory):"
+//usage:cp [-arRpdfLPHvinlsuT] SOURCE DEST | SOURCE... DIR | -t DIR SOURCE...
+//usage:
+//usage:Copy SOURCE to DEST, or each SOURCE into DIR.
+//usage:	-a	archive: -dR and keep modes, owners, times (= -dpR)
+//usage:	-r, -R	copy directories recursively
+//usage:	-p	keep mode, owner (as root) and times
+//usage:	-d, -P	copy symlinks as symlinks (default with -r)
+//usage:	-L	follow all symlinks	-H	follow symlinks given as SOURCE
+//usage:	-f	remove a destination that cannot be opened
+//usage:	-i	ask before overwriting	-n	never overwrite
+//usage:	-u	only when SOURCE is newer than DEST
+//usage:	-l	hard-link files instead of copying
+//usage:	-s	symlink files instead of copying
+//usage:	-v	say what is copied
+//usage:	-T	DEST is never a directory to copy into
+//usage:	-t DIR	copy everything into DIR
+#include "pxebox.h"
+#include "fs.h"
+
+/* last component, trailing slashes ignored */
+static char *last_name(const char *path)
+{
+	char *p = xstrdup(path), *s;
+	size_t n = strlen(p);
+	while (n > 1 && p[n - 1] == '/')
+		p[--n] = 0;
+	s = xstrdup(base_name(p));
+	free(p);
+	return s;
+}
+
+static int is_dir(const char *path)
+{
+	struct stat st;
+	return !stat(path, &st) && S_ISDIR(st.st_mode);
+}
+
+/* Refuse copying a directory into itself: the tree would grow as we walk it. */
+static int into_itself(const char *src, const char *dst, int follow)
+{
+	struct stat st;
+	char *parent;
+	int r;
+	if ((follow ? stat(src, &st) : lstat(src, &st)) || !S_ISDIR(st.st_mode))
+		return 0;
+	if (is_dir(dst))
+		return path_is_inside(dst, &st);
+	parent = xstrdup(dst);
+	{
+		size_t n = strlen(parent);
+		while (n > 1 && parent[n - 1] == '/')
+			parent[--n] = 0;
+		char *slash = strrchr(parent, '/');
+		if (!slash)
+			strcpy(parent, ".");
+		else if (slash == parent)
+			parent[1] = 0;
+		else
+			*slash = 0;
+	}
+	r = path_is_inside(parent, &st);
+	free(parent);
+	return r;
+}
+
+static void copy(struct copy *c, const char *src, const char *dst)
+{
+	if (c->recursive && into_itself(src, dst, c->follow != 0)) {
+		warn("can't copy a directory, '%s', into itself, '%s'", src, dst);
+		return;
+	}
+	copy_tree(c, src, dst);
+}
+
+int cp_main(int argc, char **argv)
+{
+	struct copy c = { 0 };
+	const char *dir = optstr('t');
+	int nsrc = argc - 1;
+
+	c.recursive = opt('a') || opt('r') || opt('R');
+	/* -a -d -P copy symlinks as symlinks; so does -r unless -L or -H */
+	if (opt('L'))
+		c.follow = WALK_FOLLOW;
+	else if (opt('H'))
+		c.follow = WALK_FOLLOW1;
+	if (opt('a') || opt('p'))
+		c.preserve = META_OWNER | META_MODE | META_TIME;
+	c.links = opt('a') || opt('d');
+	c.force = opt('f');
+	c.no_clobber = opt('n');
+	c.interactive = opt('i') && !opt('n');
+	c.update = opt('u');
+	c.verbose = opt('v');
+	c.hardlink = opt('l');
+	c.symlink = opt('s');
+	if ((opt('a') || opt('d') || opt('P')) && !opt('L') && !opt('H'))
+		c.follow = 0;
+
+	if (!dir && nsrc < 2) {
+		warn(nsrc ? "missing destination file operand after '%s'" : "missing file operand", argv[1]);
+		usage_die();
+	}
+	if (!dir && !opt('T') && (nsrc > 2 || is_dir(argv[argc - 1])))
+		dir = argv[--argc], nsrc--;
+	if (dir) {
+		if (!nsrc) {
+			warn("missing file operand");
+			usage_die();
+		}
+		if (!is_dir(dir))
+			die("target '%s' is not a directory", dir);
+		for (int i = 1; i < argc; i++) {
+			char *base = last_name(argv[i]), *dst = path_join(dir, base);
+			copy(&c, argv[i], dst);
+			free(dst);
+			free(base);
+		}
+	} else {
+		if (nsrc > 2)
+			die("extra operand '%s'", argv[3]);
+		copy(&c, argv[1], argv[2]);
+	}
+	copy_done(&c);
+	return px.exitcode;
+}

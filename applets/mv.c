@@ -1,0 +1,156 @@
+/* mv - move (rename) files */
+//menu:Files
+//config:config MV
+//config:	bool "mv"
+//config:	default y
+//config:	help
+//config:	  Rename files; across filesystems copy them (as cp -a) and
+//config:	  remove the originals.
+//applet:mv MV mv_main "f(force)i(interactive)n(no-clobber)v(verbose)T(no-target-directory)t(target-directory):u(update)"
+//usage:mv [-finvuT] SOURCE DEST | SOURCE... DIR | -t DIR SOURCE...
+//usage:
+//usage:Rename SOURCE to DEST, or move each SOURCE into DIR.
+//usage:	-f	never ask	-i	ask before overwriting
+//usage:	-n	never overwrite	-u	only when SOURCE is newer
+//usage:	-v	say what is moved
+//usage:	-T	DEST is never a directory to move into
+//usage:	-t DIR	move everything into DIR
+#include "pxebox.h"
+#include "fs.h"
+
+static char *last_name(const char *path)
+{
+	char *p = xstrdup(path), *s;
+	size_t n = strlen(p);
+	while (n > 1 && p[n - 1] == '/')
+		p[--n] = 0;
+	s = xstrdup(base_name(p));
+	free(p);
+	return s;
+}
+
+static int is_dir(const char *path)
+{
+	struct stat st;
+	return !stat(path, &st) && S_ISDIR(st.st_mode);
+}
+
+/* Across filesystems: copy to a temporary name beside DEST, rename it into
+ * place, then remove SOURCE.  A failed copy leaves SOURCE and DEST as they
+ * were and no partial tree under DEST's name. */
+static int move_across(const char *src, const char *dst, const struct stat *sst, const struct stat *dstp)
+{
+	struct copy c = { .recursive = 1, .preserve = META_OWNER | META_MODE | META_TIME, .links = 1 };
+	char *tmp = NULL;
+	int rc = -1;
+
+	if (dstp && S_ISDIR(sst->st_mode) != S_ISDIR(dstp->st_mode)) {
+		warn(S_ISDIR(sst->st_mode) ? "can't overwrite non-directory '%s' with directory '%s'" :
+			"can't overwrite directory '%s' with non-directory '%s'", dst, src);
+		return -1;
+	}
+	for (int i = 0; i < 100; i++) {
+		struct stat t;
+		free(tmp);
+		tmp = xasprintf("%s.mv%ld.%d", dst, (long)getpid(), i);
+		if (lstat(tmp, &t) && errno == ENOENT)
+			break;
+	}
+	if (copy_tree(&c, src, tmp) < 0) {
+		warn("can't move '%s' to '%s': copy failed", src, dst);
+		remove_tree(tmp);
+		goto out;
+	}
+	/* an empty directory at DEST may be replaced, as rename() would */
+	if (dstp && S_ISDIR(dstp->st_mode) && rmdir(dst)) {
+		pwarn("can't move '%s' to '%s'", src, dst);
+		remove_tree(tmp);
+		goto out;
+	}
+	if (rename(tmp, dst)) {
+		pwarn("can't move '%s' to '%s'", src, dst);
+		remove_tree(tmp);
+		goto out;
+	}
+	rc = remove_tree(src);
+out:
+	copy_done(&c);
+	free(tmp);
+	return rc;
+}
+
+static void move(const char *src, const char *dst)
+{
+	struct stat sst, dst_st;
+	int exists;
+
+	if (lstat(src, &sst)) {
+		pwarn("can't stat '%s'", src);
+		return;
+	}
+	exists = !lstat(dst, &dst_st);
+	if (exists) {
+		if (sst.st_dev == dst_st.st_dev && sst.st_ino == dst_st.st_ino) {
+			warn("'%s' and '%s' are the same file", src, dst);
+			return;
+		}
+		if (opt('n'))
+			return;
+		if (opt('u') && !S_ISDIR(dst_st.st_mode) &&
+		    (dst_st.st_mtim.tv_sec > sst.st_mtim.tv_sec ||
+		     (dst_st.st_mtim.tv_sec == sst.st_mtim.tv_sec && dst_st.st_mtim.tv_nsec >= sst.st_mtim.tv_nsec)))
+			return;
+		/* -i asks; so does a write-protected DEST on a terminal, as coreutils */
+		if (!opt('f') && (opt('i') || (isatty(0) && access(dst, W_OK) && !S_ISLNK(dst_st.st_mode))) &&
+		    !ask_yes("overwrite '%s'", dst))
+			return;
+	}
+	if (rename(src, dst) == 0) {
+		if (opt('v'))
+			printf("renamed '%s' -> '%s'\n", src, dst);
+		return;
+	}
+	if (errno == EINVAL && S_ISDIR(sst.st_mode)) {
+		warn("can't move '%s' to a subdirectory of itself, '%s'", src, dst);
+		return;
+	}
+	if (errno != EXDEV) {
+		pwarn("can't move '%s' to '%s'", src, dst);
+		return;
+	}
+	if (move_across(src, dst, &sst, exists ? &dst_st : NULL) == 0 && opt('v'))
+		printf("copied '%s' -> '%s'\nremoved '%s'\n", src, dst, src);
+}
+
+int mv_main(int argc, char **argv)
+{
+	const char *dir = optstr('t');
+	int nsrc = argc - 1;
+
+	if (!dir && nsrc < 2) {
+		warn(nsrc ? "missing destination file operand after '%s'" : "missing file operand", argv[1]);
+		usage_die();
+	}
+	/* a symlink to a directory as DEST counts as the directory, as in cp */
+	if (!dir && !opt('T') && (nsrc > 2 || is_dir(argv[argc - 1])))
+		dir = argv[--argc], nsrc--;
+	if (dir) {
+		if (!nsrc) {
+			warn("missing file operand");
+			usage_die();
+		}
+		if (!is_dir(dir))
+			die("target '%s' is not a directory", dir);
+		for (int i = 1; i < argc; i++) {
+			char *base = last_name(argv[i]), *dst = path_join(dir, base);
+			move(argv[i], dst);
+			free(dst);
+			free(base);
+		}
+	} else {
+		if (nsrc > 2)
+			die("extra operand '%s'", argv[3]);
+		move(argv[1], argv[2]);
+	}
+	return px.exitcode;
+}

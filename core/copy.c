@@ -1,0 +1,303 @@
+/* copy.c - copy a file or tree with its metadata, remove a tree (fs.h). */
+#include "fs.h"
+
+/* a source with several links, and the destination its first copy got */
+struct copied {
+	dev_t dev;
+	ino_t ino;
+	char *dst;
+};
+
+int ask_yes(const char *fmt, ...)
+{
+	va_list ap;
+	int c, first;
+	fflush(stdout);
+	fprintf(stderr, "%s: ", px.applet);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputs("? ", stderr);
+	first = c = getchar();
+	while (c != EOF && c != '\n')
+		c = getchar();
+	return first == 'y' || first == 'Y';
+}
+
+static const char *seen_before(struct copy *c, const struct stat *st)
+{
+	for (size_t i = 0; i < c->nseen; i++)
+		if (c->seen[i].dev == st->st_dev && c->seen[i].ino == st->st_ino)
+			return c->seen[i].dst;
+	return NULL;
+}
+
+static void remember(struct copy *c, const struct stat *st, const char *dst)
+{
+	if (c->nseen == c->capseen)
+		c->seen = xrealloc(c->seen, (c->capseen = c->capseen * 2 + 16) * sizeof(*c->seen));
+	c->seen[c->nseen++] = (struct copied){ st->st_dev, st->st_ino, xstrdup(dst) };
+}
+
+void copy_done(struct copy *c)
+{
+	for (size_t i = 0; i < c->nseen; i++)
+		free(c->seen[i].dst);
+	free(c->seen);
+	free(c->made);
+	c->seen = NULL;
+	c->made = NULL;
+	c->nseen = c->capseen = 0;
+	c->capmade = 0;
+}
+
+static void failed(struct copy *c, const char *fmt, const char *a, const char *b)
+{
+	int e = errno;
+	fflush(stdout);
+	fprintf(stderr, "%s: ", px.applet);
+	fprintf(stderr, fmt, a, b);
+	if (e)
+		fprintf(stderr, ": %s", strerror(e));
+	fputc('\n', stderr);
+	px.exitcode = 1;
+	c->failed = 1;
+}
+
+/* Data of one regular file.  A new destination that fails is removed; an
+ * existing one is rewritten in place (its inode and other links stay, as in
+ * every cp) and also removed when the copy fails half-way. */
+static int copy_data(struct copy *c, struct walk *w, const char *dst, int exists)
+{
+	int in, out = -1, e;
+	in = openat(w->dirfd, w->name, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	if (in < 0) {
+		failed(c, "can't open '%s'%s", w->path, "");
+		return -1;
+	}
+	if (exists) {
+		out = open(dst, O_WRONLY | O_TRUNC | O_CLOEXEC | O_NOCTTY);
+		if (out < 0 && c->force && !unlink(dst))
+			exists = 0;
+	}
+	if (!exists)
+		out = open(dst, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOCTTY, w->st.st_mode & 0777);
+	if (out < 0) {
+		failed(c, "can't create '%s'%s", dst, "");
+		close(in);
+		return -1;
+	}
+	if (copy_fd(in, out) < 0) {
+		e = errno;
+		close(in);
+		close(out);
+		unlink(dst);
+		errno = e;
+		failed(c, "error copying '%s' to '%s'", w->path, dst);
+		return -1;
+	}
+	close(in);
+	if (close(out)) {
+		e = errno;
+		unlink(dst);
+		errno = e;
+		failed(c, "error writing '%s'%s", dst, "");
+		return -1;
+	}
+	return 0;
+}
+
+static int copy_one(struct walk *w)
+{
+	struct copy *c = w->ctx;
+	const char *rel = w->path + strlen(c->src_root);
+	char *dst = w->depth ? path_join(c->dst_root, rel + (*rel == '/')) : xstrdup(c->dst_root);
+	struct stat dst_st;
+	int exists, mode = w->st.st_mode, r = WALK_CONTINUE;
+	const char *first;
+
+	if (w->err) {
+		errno = w->err;
+		if (w->post)
+			failed(c, "can't read directory '%s'%s", w->path, "");
+		else if (w->err == ELOOP)
+			failed(c, "recursive directory loop at '%s'%s", w->path, ""), errno = 0;
+		else
+			failed(c, "can't stat '%s'%s", w->path, "");
+		goto out_skip;
+	}
+	if (w->post) {
+		/* contents done: now the directory's own mode and times stick */
+		if (w->depth < c->capmade && c->made[w->depth] && !c->preserve) {
+			/* new directory: the source's mode under the umask */
+			if (chmod(dst, mode & 07777 & ~umask_get()))
+				failed(c, "can't set mode of '%s'%s", dst, "");
+		}
+		if (c->preserve && set_meta(AT_FDCWD, dst, &w->st, c->preserve) && errno != EPERM)
+			failed(c, "can't preserve attributes of '%s'%s", dst, "");
+		goto out;
+	}
+	exists = !lstat(dst, &dst_st);
+	if (exists && dst_st.st_dev == w->st.st_dev && dst_st.st_ino == w->st.st_ino) {
+		errno = 0;
+		failed(c, "'%s' and '%s' are the same file", w->path, dst);
+		goto out_skip;
+	}
+
+	if (S_ISDIR(mode)) {
+		if (!c->recursive) {
+			errno = 0;
+			failed(c, "-r not specified; omitting directory '%s'%s", w->path, "");
+			goto out_skip;
+		}
+		if (w->depth >= c->capmade) {
+			c->made = xrealloc(c->made, c->capmade = w->depth * 2 + 16);
+		}
+		c->made[w->depth] = 0;
+		if (exists && !S_ISDIR(dst_st.st_mode)) {
+			errno = 0;
+			failed(c, "can't overwrite non-directory '%s' with directory '%s'", dst, w->path);
+			goto out_skip;
+		}
+		if (!exists) {
+			/* owner-writable until its contents are in */
+			if (mkdir(dst, (mode & 0777) | 0700)) {
+				failed(c, "can't create directory '%s'%s", dst, "");
+				goto out_skip;
+			}
+			c->made[w->depth] = 1;
+			if (c->verbose)
+				printf("'%s' -> '%s'\n", w->path, dst);
+		}
+		goto out;
+	}
+
+	if (exists && S_ISDIR(dst_st.st_mode)) {
+		errno = 0;
+		failed(c, "can't overwrite directory '%s' with non-directory '%s'", dst, w->path);
+		goto out;
+	}
+	if (exists && c->no_clobber)
+		goto out;
+	if (exists && c->update && dst_st.st_mtim.tv_sec > w->st.st_mtim.tv_sec - (dst_st.st_mtim.tv_nsec >= w->st.st_mtim.tv_nsec))
+		goto out;
+	if (exists && c->interactive && !ask_yes("overwrite '%s'", dst))
+		goto out;
+
+	if (c->links && !S_ISDIR(mode) && w->st.st_nlink > 1 && (first = seen_before(c, &w->st))) {
+		if (exists)
+			unlink(dst);
+		if (link(first, dst))
+			failed(c, "can't create hard link '%s'%s", dst, "");
+		else if (c->verbose)
+			printf("'%s' -> '%s'\n", w->path, dst);
+		goto out;
+	}
+
+	if (c->hardlink || c->symlink) {
+		if (exists && unlink(dst)) {
+			failed(c, "can't remove '%s'%s", dst, "");
+			goto out;
+		}
+		if (c->hardlink ? linkat(w->dirfd, w->name, AT_FDCWD, dst, c->follow ? AT_SYMLINK_FOLLOW : 0)
+				: symlink(w->path, dst)) {
+			failed(c, "can't link '%s' to '%s'", dst, w->path);
+			goto out;
+		}
+	} else if (S_ISREG(mode) || (!c->recursive && !S_ISLNK(mode))) {
+		/* without -r a fifo or device is read like a file, as in coreutils;
+		 * a destination symlink to a file is written through, as there */
+		struct stat t;
+		int reg = exists && (S_ISREG(dst_st.st_mode) ||
+			(S_ISLNK(dst_st.st_mode) && !stat(dst, &t) && S_ISREG(t.st_mode)));
+		if (exists && !reg && c->force && unlink(dst)) {
+			failed(c, "can't remove '%s'%s", dst, "");
+			goto out;
+		}
+		if (copy_data(c, w, dst, reg) < 0)
+			goto out;
+	} else {
+		/* symlinks and special files are made anew in place of what was there */
+		if (exists && unlink(dst)) {
+			failed(c, "can't remove '%s'%s", dst, "");
+			goto out;
+		}
+		if (S_ISLNK(mode)) {
+			size_t cap = w->st.st_size > 0 ? (size_t)w->st.st_size + 1 : PATH_MAX;
+			char *target = xmalloc(cap);
+			ssize_t n = readlinkat(w->dirfd, w->name, target, cap);
+			if (n < 0 || (size_t)n >= cap) {
+				if (n >= 0)
+					errno = ENAMETOOLONG;
+				failed(c, "can't read link '%s'%s", w->path, "");
+				free(target);
+				goto out;
+			}
+			target[n] = 0;
+			n = symlink(target, dst);
+			free(target);
+			if (n) {
+				failed(c, "can't create symlink '%s'%s", dst, "");
+				goto out;
+			}
+		} else if (mknod(dst, mode & (S_IFMT | 0777), w->st.st_rdev)) {
+			failed(c, "can't create '%s'%s", dst, "");
+			goto out;
+		}
+	}
+	if (c->verbose)
+		printf("'%s' -> '%s'\n", w->path, dst);
+	if (c->links && w->st.st_nlink > 1 && !c->hardlink && !c->symlink)
+		remember(c, &w->st, dst);
+	if (c->preserve && !c->hardlink && !c->symlink &&
+	    set_meta(AT_FDCWD, dst, &w->st, c->preserve) && errno != EPERM)
+		failed(c, "can't preserve attributes of '%s'%s", dst, "");
+	goto out;
+
+out_skip:
+	r = WALK_SKIP;
+out:
+	free(dst);
+	return r;
+}
+
+int copy_tree(struct copy *c, const char *src, const char *dst)
+{
+	int flags = WALK_POST | c->follow;
+	/* without -r a symlink operand is copied as what it points to */
+	if (!c->recursive && !c->follow)
+		flags |= WALK_FOLLOW1;
+	c->src_root = src;
+	c->dst_root = dst;
+	c->failed = 0;
+	if (walk_tree(src, flags, copy_one, c) < 0)
+		c->failed = 1;
+	return c->failed ? -1 : 0;
+}
+
+static int remove_one(struct walk *w)
+{
+	int *bad = w->ctx;
+	if (w->err && !(w->post && w->err == ENOENT)) {
+		errno = w->err;
+		pwarn("can't remove '%s'", w->path);
+		*bad = 1;
+		return WALK_SKIP;
+	}
+	if (S_ISDIR(w->st.st_mode) && !w->post)
+		return WALK_CONTINUE;
+	if (unlinkat(w->dirfd, w->name, S_ISDIR(w->st.st_mode) ? AT_REMOVEDIR : 0) &&
+	    !(*bad && errno == ENOTEMPTY)) {
+		pwarn("can't remove '%s'", w->path);
+		*bad = 1;
+	}
+	return WALK_CONTINUE;
+}
+
+int remove_tree(const char *path)
+{
+	int bad = 0;
+	if (walk_tree(path, WALK_POST, remove_one, &bad) < 0)
+		bad = 1;
+	return bad ? -1 : 0;
+}
