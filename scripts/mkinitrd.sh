@@ -7,6 +7,8 @@
 # pxebox's own modprobe and depmod.  Packed by pxebox's cpio and gzip with
 # owners 0:0, sorted entries and mtimes clamped to SOURCE_DATE_EPOCH, so two
 # builds give the same bytes.  Device nodes need root (mknod).
+# RUNTIME=BINARY puts another multicall binary (e.g. busybox) in the image in
+# pxebox's place, for side-by-side figures; pxebox still builds the image.
 set -eu
 PXEBOX=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 OUT=$2
@@ -26,10 +28,11 @@ mkdir -p "$stage/bin" "$stage/dev" "$stage/etc" "$stage/proc" "$stage/sys" "$sta
 ln -s bin "$stage/sbin"
 ln -s ../bin "$stage/usr/bin"
 ln -s ../bin "$stage/usr/sbin"
-cp "$PXEBOX" "$stage/bin/pxebox"
+RUNTIME=${RUNTIME:-$PXEBOX}
+cp "$RUNTIME" "$stage/bin/pxebox"
 chmod 755 "$stage/bin/pxebox"
-for a in $("$PXEBOX" --list); do
-	ln -s pxebox "$stage/bin/$a"
+for a in $("$RUNTIME" --list); do
+	[ -e "$stage/bin/$a" ] || ln -s pxebox "$stage/bin/$a"
 done
 (cd "$src/initrd-skel" && find . -type f -o -type l | LC_ALL=C sort) | while read -r f; do
 	mkdir -p "$stage/$(dirname "$f")"
@@ -80,7 +83,7 @@ mv "$OUT.tmp" "$OUT"
 
 kb() { du -sk "$1" 2>/dev/null | cut -f1; }
 printf '  INITRD  %s\n' "$OUT"
-printf '          binary    %6d KiB  (%s applets)\n' "$(kb "$stage/bin/pxebox")" "$("$PXEBOX" --list | wc -l)"
+printf '          binary    %6d KiB  (%s applets)\n' "$(kb "$stage/bin/pxebox")" "$("$RUNTIME" --list | wc -l)"
 printf '          modules   %6d KiB  (%d modules%s)\n' "$( [ -d "$stage/lib" ] && kb "$stage/lib" || echo 0)" "$nmods" "${KVER:+ for $KVER}"
 printf '          skeleton  %6d KiB  (%d files)\n' "$(kb "$src/initrd-skel")" "$(find "$src/initrd-skel" -type f | wc -l)"
 printf '          image     %6d KiB  compressed\n' "$(kb "$OUT")"

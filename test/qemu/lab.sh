@@ -159,7 +159,7 @@ bad-rootpath) ROOTPATH="$SERVER:/no/such/root"; expect=('ERROR: NFS mount of 10\
 virtio) NIC=virtio-net-pci ;;
 root-override) ROOTPATH="$SERVER:/wrong/path"; APPEND="$APPEND root=nfs:$SERVER:$EXPORT" ;;
 pxe) ;;
-busybox) INITRD=$RUN/initrd-busybox.cpio.gz; root_bin=/bin/busybox ;;
+busybox) INITRD=$RUN/initrd-busybox.cpio.gz; root_bin=/bin/busybox; APPEND="$APPEND modules=-e1000" ;;
 *) echo "lab.sh: unknown case $CASE" >&2; exit 2 ;;
 esac
 
