@@ -1,0 +1,19 @@
+/* elfmod.h - the .modinfo section of a kernel module (.ko) held in memory.
+ * Used by modinfo and depmod; works on untrusted bytes (every offset is
+ * checked), so a truncated or hostile file gives an error, never a crash. */
+#ifndef PXEBOX_ELFMOD_H
+#define PXEBOX_ELFMOD_H
+#include "pxebox.h"
+
+/* Find .modinfo in the ELF image buf/len (ELF32 or ELF64, either byte
+ * order).  0 with *info and *ilen set, or -1 with *why set to a short reason. */
+int elf_modinfo(const void *buf, size_t len, const char **info, size_t *ilen,
+		const char **why);
+
+/* Walk the "key=value" strings of a .modinfo section.  Start with *off = 0;
+ * each call returns the next entry split into key and value (malloc'd, one
+ * allocation: free the key), or NULL at the end.  Entries without '=' and
+ * padding NULs are skipped. */
+char *modinfo_next(const char *info, size_t ilen, size_t *off, char **value);
+
+#endif

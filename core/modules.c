@@ -1,0 +1,518 @@
+/* modules.c - the module tree: index and configuration parsers and the one
+ * name/alias lookup shared by modprobe, modinfo, rmmod and lspci -k.  The
+ * rules follow kmod (the reference the tests compare against), since
+ * initramfs scripts are written for its behaviour. */
+#include "modules.h"
+#include <fnmatch.h>
+
+#define HSIZE 4096	/* Debian's tree has about 4000 modules */
+
+void mod_normalise(char *s)
+{
+	for (; *s; s++) {
+		if (*s == '[') {
+			/* a character class keeps its '-' ranges */
+			char *end = strchr(s, ']');
+			if (!end)
+				return;
+			s = end;
+		} else if (*s == '-')
+			*s = '_';
+	}
+}
+
+struct modtree *modtree_new(const char *dir)
+{
+	struct modtree *t = xzalloc(sizeof(*t));
+	t->dir = xstrdup(dir);
+	t->hsize = HSIZE;
+	t->hash = xzalloc(HSIZE * sizeof(*t->hash));
+	return t;
+}
+
+void modtree_free(struct modtree *t)
+{
+	if (!t)
+		return;
+	for (unsigned i = 0; i < t->hsize; i++) {
+		struct mod *m = t->hash[i], *next;
+		for (; m; m = next) {
+			next = m->hnext;
+			free(m->name);
+			free(m->dep);
+			free(m->options);
+			free(m->pre);
+			free(m->post);
+			free(m);
+		}
+	}
+	for (unsigned i = 0; i < t->nbufs; i++)
+		free(t->bufs[i]);
+	free(t->bufs);
+	free(t->hash);
+	free(t->alias);
+	free(t->calias);
+	free(t->balias);
+	free(t->dir);
+	free(t);
+}
+
+static void keep(struct modtree *t, char *buf)
+{
+	t->bufs = xrealloc(t->bufs, (t->nbufs + 1) * sizeof(*t->bufs));
+	t->bufs[t->nbufs++] = buf;
+}
+
+static unsigned hash(const char *s)
+{
+	unsigned h = 2166136261u;
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * 16777619u;
+	return h;
+}
+
+struct mod *mod_find(struct modtree *t, const char *name)
+{
+	struct mod *m = t->hash[hash(name) & (t->hsize - 1)];
+	while (m && strcmp(m->name, name))
+		m = m->hnext;
+	return m;
+}
+
+struct mod *mod_get(struct modtree *t, const char *name)
+{
+	struct mod *m = mod_find(t, name);
+	unsigned h;
+	if (m)
+		return m;
+	m = xzalloc(sizeof(*m));
+	m->name = xstrdup(name);
+	h = hash(name) & (t->hsize - 1);
+	m->hnext = t->hash[h];
+	t->hash[h] = m;
+	t->nmods++;
+	return m;
+}
+
+/* "kernel/drivers/net/e1000/e1000.ko.xz" -> "e1000", normalised, in buf. */
+static char *path_modname(const char *path, char *buf, size_t size)
+{
+	const char *b = base_name(path);
+	size_t n = strcspn(b, ".");
+	if (n >= size)
+		n = size - 1;
+	memcpy(buf, b, n);
+	buf[n] = 0;
+	mod_normalise(buf);
+	return buf;
+}
+
+/* Next line of a buffer, cut in place; NULL at the end. */
+static char *next_line(char **p)
+{
+	char *s = *p, *nl;
+	if (!s || !*s)
+		return NULL;
+	nl = strchr(s, '\n');
+	if (nl) {
+		*nl = 0;
+		*p = nl + 1;
+	} else
+		*p = s + strlen(s);
+	return s;
+}
+
+/* Next blank-separated word of a line, cut in place; NULL at the end. */
+static char *next_word(char **p)
+{
+	char *s = *p + strspn(*p, " \t\r\v\f"), *e;
+	if (!*s)
+		return NULL;
+	e = s + strcspn(s, " \t\r\v\f");
+	if (*e)
+		*e++ = 0;
+	*p = e;
+	return s;
+}
+
+/* The rest of a line, blanks trimmed at both ends (may be ""). */
+static char *rest_of(char *p)
+{
+	char *e;
+	p += strspn(p, " \t\r\v\f");
+	e = p + strlen(p);
+	while (e > p && strchr(" \t\r\v\f", e[-1]))
+		*--e = 0;
+	return p;
+}
+
+void modtree_parse_dep(struct modtree *t, char *buf)
+{
+	char *p = buf, *line, name[256];
+	keep(t, buf);
+	while ((line = next_line(&p))) {
+		char *colon = strchr(line, ':'), *w, *rest;
+		struct mod *m;
+		if (!colon || line[0] == '#')
+			continue;
+		*colon = 0;
+		rest = colon + 1;
+		line = rest_of(line);
+		if (!*line)
+			continue;
+		m = mod_get(t, path_modname(line, name, sizeof(name)));
+		if (m->depline)
+			continue;	/* the first line for a name wins, as in kmod */
+		m->depline = 1;
+		m->path = line;
+		while ((w = next_word(&rest))) {
+			struct mod *d = mod_get(t, path_modname(w, name, sizeof(name)));
+			if (!d->path)
+				d->path = w;
+			m->dep = xrealloc(m->dep, (m->ndep + 1) * sizeof(*m->dep));
+			m->dep[m->ndep++] = d;
+		}
+	}
+}
+
+static void add_alias(struct modalias **a, unsigned *n, char *pattern, char *module)
+{
+	if (!(*n & (*n - 1)) || !*n)	/* grow at powers of two */
+		*a = xrealloc(*a, (*n ? *n * 2 : 16) * sizeof(**a));
+	mod_normalise(pattern);
+	mod_normalise(module);
+	(*a)[*n].pattern = pattern;
+	(*a)[*n].module = module;
+	(*n)++;
+}
+
+void modtree_parse_alias(struct modtree *t, char *buf)
+{
+	char *p = buf, *line;
+	keep(t, buf);
+	while ((line = next_line(&p))) {
+		char *kw = next_word(&line), *pat, *mod;
+		if (!kw || strcmp(kw, "alias"))
+			continue;
+		pat = next_word(&line);
+		mod = next_word(&line);
+		if (pat && mod)
+			add_alias(&t->alias, &t->nalias, pat, mod);
+	}
+}
+
+static void add_names(char ***list, unsigned *n, char *name)
+{
+	*list = xrealloc(*list, (*n + 1) * sizeof(**list));
+	(*list)[(*n)++] = name;
+}
+
+/* Append words to a module's options, space-separated. */
+static void add_options(struct mod *m, const char *opts)
+{
+	char *old = m->options;
+	if (!*opts)
+		return;
+	m->options = old ? xasprintf("%s %s", old, opts) : xstrdup(opts);
+	free(old);
+}
+
+void modtree_parse_conf(struct modtree *t, char *buf)
+{
+	char *p = buf, *line, *s;
+	keep(t, buf);
+	/* a backslash at the end of a line continues it */
+	for (s = buf; (s = strchr(s, '\\')); s++)
+		if (s[1] == '\n')
+			s[0] = s[1] = ' ';
+	while ((line = next_line(&p))) {
+		char *kw = next_word(&line), *name;
+		struct mod *m;
+		if (!kw || kw[0] == '#')
+			continue;
+		name = next_word(&line);
+		if (!name)
+			continue;
+		if (!strcmp(kw, "alias")) {
+			char *target = next_word(&line);
+			if (target)
+				add_alias(&t->calias, &t->ncalias, name, target);
+			continue;
+		}
+		if (strcmp(kw, "options") && strcmp(kw, "install") && strcmp(kw, "remove") &&
+		    strcmp(kw, "blacklist") && strcmp(kw, "softdep"))
+			continue;	/* unknown keywords are ignored, as kmod does */
+		mod_normalise(name);
+		m = mod_get(t, name);
+		if (!strcmp(kw, "options"))
+			add_options(m, rest_of(line));
+		else if (!strcmp(kw, "install")) {
+			if (!m->install)	/* the first command wins, as in kmod */
+				m->install = rest_of(line);
+		} else if (!strcmp(kw, "remove")) {
+			if (!m->remove)
+				m->remove = rest_of(line);
+		} else if (!strcmp(kw, "blacklist"))
+			m->blacklisted = 1;
+		else {
+			/* softdep NAME [pre: A B] [post: C]; kmod uses only the
+			 * first softdep line of a module, and so do we */
+			int mode = 0, first = !m->softdep;
+			char *w;
+			m->softdep = 1;
+			while ((w = next_word(&line))) {
+				if (!strcmp(w, "pre:"))
+					mode = 1;
+				else if (!strcmp(w, "post:"))
+					mode = 2;
+				else if (first && mode == 1)
+					add_names(&m->pre, &m->npre, w);
+				else if (first && mode == 2)
+					add_names(&m->post, &m->npost, w);
+			}
+		}
+	}
+}
+
+void modtree_parse_builtin(struct modtree *t, char *buf)
+{
+	char *p = buf, *line, name[256];
+	keep(t, buf);
+	while ((line = next_line(&p))) {
+		line = rest_of(line);
+		if (*line && *line != '#')
+			mod_get(t, path_modname(line, name, sizeof(name)))->builtin = 1;
+	}
+}
+
+void modtree_parse_builtin_modinfo(struct modtree *t, char *buf, size_t len)
+{
+	size_t off = 0;
+	keep(t, buf);
+	while (off < len) {
+		char *s = buf + off, *dot, *eq;
+		size_t n = strnlen(s, len - off);
+		if (n == len - off)
+			break;	/* an unterminated last entry */
+		off += n + 1;
+		/* "module.key=value" */
+		dot = strchr(s, '.');
+		eq = strchr(s, '=');
+		if (!dot || !eq || eq < dot || strncmp(dot + 1, "alias=", 6))
+			continue;
+		*dot = 0;
+		add_alias(&t->balias, &t->nbalias, eq + 1, s);
+	}
+}
+
+void modtree_parse_cmdline(struct modtree *t, char *buf)
+{
+	char *p = buf, *w;
+	keep(t, buf);
+	/* words are blank-separated; double quotes may hold blanks */
+	for (;;) {
+		char *o;
+		int q = 0;
+		p += strspn(p, " \t\n");
+		if (!*p)
+			break;
+		for (w = o = p; *p && (q || !strchr(" \t\n", *p)); p++) {
+			if (*p == '"')
+				q = !q;
+			else
+				*o++ = *p;
+		}
+		if (*p)
+			p++;
+		*o = 0;
+		char *dot = strchr(w, '.'), *eq = strchr(w, '=');
+		if (!dot || !eq || eq < dot || dot == w || memchr(w, '/', (size_t)(dot - w)))
+			continue;
+		*dot = 0;
+		mod_normalise(w);
+		if (!strcmp(w, "modprobe")) {
+			char *list, *name;
+			if (strncmp(dot + 1, "blacklist=", 10))
+				continue;
+			for (list = eq + 1; (name = strsep(&list, ","));)
+				if (*name) {
+					mod_normalise(name);
+					mod_get(t, name)->blacklisted = 1;
+				}
+		} else
+			add_options(mod_get(t, w), dot + 1);
+	}
+}
+
+/* Read a whole file the tree keeps; NULL when it does not exist. */
+static char *slurp(const char *dir, const char *name, size_t *len, int must)
+{
+	char *path = name ? path_join(dir, name) : xstrdup(dir), *buf;
+	buf = read_file(path, len);
+	if (!buf && (must || errno != ENOENT))
+		pwarn("%s", path);
+	free(path);
+	return buf;
+}
+
+/* modprobe.d: *.conf files of all directories, sorted by file name, a name
+ * in an earlier directory hiding the same name in later ones (as kmod).
+ * The tree's modules.softdep takes part in the sort under its own name. */
+struct conf { char *base, *path; };
+
+static int conf_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct conf *)a)->base, ((const struct conf *)b)->base);
+}
+
+static void add_conf(struct conf **c, unsigned *n, const char *path)
+{
+	const char *b = base_name(path);
+	for (unsigned i = 0; i < *n; i++)
+		if (!strcmp((*c)[i].base, b))
+			return;
+	*c = xrealloc(*c, (*n + 1) * sizeof(**c));
+	(*c)[*n].path = xstrdup(path);
+	(*c)[*n].base = (char *)base_name((*c)[*n].path);
+	(*n)++;
+}
+
+static void scan_conf(struct conf **c, unsigned *n, const char *dir)
+{
+	struct stat st;
+	DIR *d;
+	struct dirent *e;
+	char **names = NULL;
+	unsigned nn = 0;
+	if (stat(dir, &st))
+		return;
+	if (!S_ISDIR(st.st_mode)) {
+		add_conf(c, n, dir);	/* -C FILE */
+		return;
+	}
+	if (!(d = opendir(dir)))
+		return;
+	while ((e = readdir(d)))
+		if (e->d_name[0] != '.' && str_end(e->d_name, ".conf"))
+			add_names(&names, &nn, xstrdup(e->d_name));
+	closedir(d);
+	for (unsigned i = 0; i < nn; i++) {
+		char *p = path_join(dir, names[i]);
+		add_conf(c, n, p);
+		free(p);
+		free(names[i]);
+	}
+	free(names);
+}
+
+static const char *const conf_dirs[] = {
+	"/etc/modprobe.d", "/run/modprobe.d", "/usr/local/lib/modprobe.d", "/lib/modprobe.d",
+};
+
+int modtree_load(struct modtree *t, int flags, const char *confpath)
+{
+	size_t len;
+	char *buf;
+	if ((buf = slurp(t->dir, "modules.dep", &len, flags & MT_DEP)))
+		modtree_parse_dep(t, buf);
+	else if (flags & MT_DEP)
+		return -1;
+	if ((buf = slurp(t->dir, "modules.builtin", &len, 0)))
+		modtree_parse_builtin(t, buf);
+	if (flags & MT_CONF) {
+		struct conf *c = NULL;
+		unsigned n = 0;
+		char *softdep = path_join(t->dir, "modules.softdep");
+		if ((buf = slurp("/proc/cmdline", NULL, &len, 0)))
+			modtree_parse_cmdline(t, buf);
+		if (confpath)
+			scan_conf(&c, &n, confpath);
+		else
+			for (unsigned i = 0; i < ARRAY_SIZE(conf_dirs); i++)
+				scan_conf(&c, &n, conf_dirs[i]);
+		if (!access(softdep, R_OK))
+			add_conf(&c, &n, softdep);
+		free(softdep);
+		qsort(c, n, sizeof(*c), conf_cmp);
+		for (unsigned i = 0; i < n; i++) {
+			if ((buf = slurp(c[i].path, NULL, &len, 0)))
+				modtree_parse_conf(t, buf);
+			free(c[i].path);
+		}
+		free(c);
+	}
+	return 0;
+}
+
+/* modules.alias and modules.builtin.modinfo are big and only needed when a
+ * name is not a module name, so they are read on first use. */
+static void load_aliases(struct modtree *t)
+{
+	size_t len;
+	char *buf;
+	if (t->alias)
+		return;
+	t->alias = xzalloc(sizeof(*t->alias));	/* marks "read", even if empty */
+	if ((buf = slurp(t->dir, "modules.alias", &len, 0)))
+		modtree_parse_alias(t, buf);
+	if ((buf = slurp(t->dir, "modules.builtin.modinfo", &len, 0)))
+		modtree_parse_builtin_modinfo(t, buf, len);
+}
+
+static void add_result(struct mod ***out, unsigned *n, struct mod *m)
+{
+	for (unsigned i = 0; i < *n; i++)
+		if ((*out)[i] == m)
+			return;
+	*out = xrealloc(*out, (*n + 2) * sizeof(**out));
+	(*out)[(*n)++] = m;
+	(*out)[*n] = NULL;
+}
+
+static unsigned match(struct modtree *t, const struct modalias *a, unsigned na,
+		      const char *q, struct mod ***out)
+{
+	unsigned n = 0;
+	for (unsigned i = 0; i < na; i++)
+		if (!fnmatch(a[i].pattern, q, 0))
+			add_result(out, &n, mod_get(t, a[i].module));
+	return n;
+}
+
+unsigned modtree_lookup(struct modtree *t, const char *query, struct mod ***out, int *by_alias)
+{
+	char *q = xstrdup(query);
+	struct mod *m;
+	unsigned n = 0;
+
+	*out = NULL;
+	*by_alias = 1;
+	mod_normalise(q);
+	if ((n = match(t, t->calias, t->ncalias, q, out)))
+		goto done;
+	*by_alias = 0;
+	m = mod_find(t, q);
+	if (m && (m->path || m->install || m->remove)) {
+		add_result(out, &n, m);
+		goto done;
+	}
+	*by_alias = 1;
+	load_aliases(t);
+	if ((n = match(t, t->alias, t->nalias, q, out)))
+		goto done;
+	*by_alias = 0;
+	if (m && m->builtin) {
+		add_result(out, &n, m);
+		goto done;
+	}
+	*by_alias = 1;
+	n = match(t, t->balias, t->nbalias, q, out);
+done:
+	free(q);
+	return n;
+}
+
+char *mod_file(struct modtree *t, const struct mod *m)
+{
+	return m->path[0] == '/' ? xstrdup(m->path) : path_join(t->dir, m->path);
+}
