@@ -52,7 +52,8 @@ static int make_parents(char *path, mode_t mode, int exact)
 			break;
 		*slash = 0;
 		/* "a//b" and "a/./b": only real components need creating */
-		if (*s && strcmp(s, ".") && make(path, pmode, 0, 0)) {
+		/* exact: a umask like 0277 must not lock us out of our own parents */
+		if (*s && strcmp(s, ".") && make(path, pmode, 1, 0)) {
 			*slash = '/';
 			return -1;
 		}
