@@ -484,15 +484,16 @@ static int mount_nfs(const char *src, const char *dir, const char *type, unsigne
 static const unsigned long perm_flags = MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC |
 	MS_NOATIME | MS_NODIRATIME | MS_RELATIME | MS_STRICTATIME | MS_NOSYMFOLLOW;
 
-/* The last /proc/mounts entry for DIR (the one on top), copied into E.
- * Returns the table to free, or -1 when DIR is not a mount point. */
+/* The last /proc/mounts entry for DIR (the one on top), copied into E;
+ * free T after.  -1 when DIR is not a mount point, -2 without /proc. */
 static int find_mounted(const char *dir, struct mtab *t, struct mtab_ent *e)
 {
-	char *real = realpath(dir, NULL);
+	char *real;
 	size_t i;
 	int found = -1;
 	if (mtab_load(t, "/proc/mounts"))
-		pdie("/proc/mounts");
+		return -2;
+	real = realpath(dir, NULL);
 	for (i = t->n; i-- > 0;)
 		if (!strcmp(t->e[i].dir, dir) || (real && !strcmp(t->e[i].dir, real))) {
 			*e = t->e[i];
@@ -565,24 +566,27 @@ static int do_mount(const char *src, const char *dir, const char *type, const ch
 		/* Keep the flags the mount has unless told otherwise: the
 		 * kernel takes the flags of a remount as the whole new set. */
 		struct mtab t;
-		struct mtab_ent e;
-		unsigned long user = o.flags;
-		char *data = o.data;
-		if (find_mounted(dir, &t, &e)) {
+		struct mtab_ent e = { 0 };
+		int found = find_mounted(dir, &t, &e);
+		if (found == -1) {
 			warn("%s: not mounted", dir);
 			mtab_free(&t);
 			goto out;
 		}
-		o.data = NULL;
-		o.flags = 0;
-		mount_opts_parse(&o, e.opts);
-		free(o.data);
-		o.data = data;
-		mount_opts_parse(&o, fsopts);
-		mount_opts_parse(&o, cmdopts);
-		o.flags |= user & (MS_REMOUNT | MS_BIND);
+		if (!found) {
+			/* linuxrc remounts / before /proc is there: then
+			 * the command line's flags are all there is */
+			unsigned long user = o.flags;
+			mount_opts_free(&o);
+			mount_opts_parse(&o, e.opts);
+			free(o.data);	/* its filesystem options are not ours to repeat */
+			o.data = NULL;
+			mount_opts_parse(&o, fsopts);
+			mount_opts_parse(&o, cmdopts);
+			o.flags |= user & (MS_REMOUNT | MS_BIND);
+		}
 		if (!src)
-			src = e.src;
+			src = e.src ? e.src : "none";
 		rc = sys_mount(src, dir, type ? type : e.type, o.flags, o.data);
 		if (rc)
 			mount_failed(src, dir, NULL, errno);
