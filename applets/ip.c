@@ -1,0 +1,593 @@
+/* ip - show and change links, addresses and routes (iproute2 subset) */
+//menu:Networking
+//config:config IP
+//config:	bool "ip"
+//config:	default y
+//config:	help
+//config:	  The ip forms initramfs scripts use: addr show/add/del/flush,
+//config:	  link show/set, route show/add/del/replace, over rtnetlink.
+//applet:ip IP ip_main NULL
+//usage:ip [-4|-6] {addr|link|route} ...
+//usage:
+//usage:	ip addr [show [dev IF]]		ip addr {add|del} A/N [brd B|+] [label L] dev IF
+//usage:	ip addr flush dev IF
+//usage:	ip link [show [IF]]		ip link set [dev] IF [up|down] [mtu N] [address MAC]
+//usage:						[name NEW] [arp on|off] [promisc on|off]
+//usage:	ip route [show]			ip route {add|del|replace} PREFIX|default
+//usage:						[via G] [dev IF] [metric N] [src A] [proto P] [scope S]
+#include "pxebox.h"
+#include "netif.h"
+#include <arpa/inet.h>
+#include <linux/if_addr.h>
+#include <linux/if_arp.h>
+#include <linux/if_link.h>
+#include <sys/ioctl.h>
+
+static int family = AF_UNSPEC;
+
+static int match(const char *arg, const char *full)
+{
+	return *arg && !strncmp(arg, full, strlen(arg));
+}
+
+static NORETURN void nl_fail(int err, const char *what)
+{
+	errno = -err;
+	pdie("%s", what);
+}
+
+static int index_of(const char *ifname)
+{
+	unsigned i = if_nametoindex(ifname);
+	if (!i)
+		die("can't find device '%s'", ifname);
+	return (int)i;
+}
+
+static const char *name_of(int idx, char buf[IF_NAMESIZE])
+{
+	if (!if_indextoname((unsigned)idx, buf))
+		snprintf(buf, IF_NAMESIZE, "if%d", idx);
+	return buf;
+}
+
+/* ---- link ---------------------------------------------------------------- */
+
+struct show_arg {
+	int ifindex;		/* 0: all */
+	int with_addrs;
+	int found;
+};
+
+static void print_flags(unsigned f)
+{
+	static const struct { unsigned f; const char *n; } fl[] = {
+		{ IFF_LOOPBACK, "LOOPBACK" }, { IFF_BROADCAST, "BROADCAST" },
+		{ IFF_POINTOPOINT, "POINTOPOINT" }, { IFF_MULTICAST, "MULTICAST" },
+		{ IFF_NOARP, "NOARP" }, { IFF_ALLMULTI, "ALLMULTI" }, { IFF_PROMISC, "PROMISC" },
+		{ IFF_MASTER, "MASTER" }, { IFF_SLAVE, "SLAVE" }, { IFF_DEBUG, "DEBUG" },
+		{ IFF_DYNAMIC, "DYNAMIC" }, { IFF_AUTOMEDIA, "AUTOMEDIA" }, { IFF_PORTSEL, "PORTSEL" },
+		{ IFF_NOTRAILERS, "NOTRAILERS" }, { IFF_UP, "UP" }, { IFF_LOWER_UP, "LOWER_UP" },
+		{ IFF_DORMANT, "DORMANT" }, { IFF_ECHO, "ECHO" },
+	};
+	int first = 1;
+	putchar('<');
+	if ((f & IFF_UP) && !(f & IFF_RUNNING)) {
+		fputs("NO-CARRIER", stdout);
+		first = 0;
+	}
+	for (unsigned i = 0; i < ARRAY_SIZE(fl); i++)
+		if (f & fl[i].f) {
+			printf("%s%s", first ? "" : ",", fl[i].n);
+			first = 0;
+		}
+	putchar('>');
+}
+
+static void print_hw(struct rtattr *a)
+{
+	const uint8_t *p = RTA_DATA(a);
+	for (int i = 0; i < (int)RTA_PAYLOAD(a); i++)
+		printf("%s%02x", i ? ":" : "", p[i]);
+}
+
+static int addr_cb(struct nlmsghdr *n, void *arg);
+
+static int link_cb(struct nlmsghdr *n, void *arg)
+{
+	struct show_arg *sa = arg;
+	struct ifinfomsg *ifi = NLMSG_DATA(n);
+	struct rtattr *tb[IFLA_MAX + 1];
+	char buf[IF_NAMESIZE];
+	int len = (int)n->nlmsg_len - NLMSG_LENGTH(sizeof(*ifi));
+
+	if (n->nlmsg_type != RTM_NEWLINK || len < 0)
+		return 0;
+	if (sa->ifindex && ifi->ifi_index != sa->ifindex)
+		return 0;
+	nl_parse(tb, IFLA_MAX, IFLA_RTA(ifi), len);
+	if (!tb[IFLA_IFNAME])
+		return 0;
+	sa->found = 1;
+	printf("%d: %s", ifi->ifi_index, (char *)RTA_DATA(tb[IFLA_IFNAME]));
+	if (tb[IFLA_LINK]) {
+		int l = *(int *)RTA_DATA(tb[IFLA_LINK]);
+		/* a peer in another namespace has no name here */
+		if (tb[IFLA_LINK_NETNSID] || !l)
+			printf("@if%d", l);
+		else
+			printf("@%s", name_of(l, buf));
+	}
+	printf(": ");
+	print_flags(ifi->ifi_flags);
+	if (tb[IFLA_MTU])
+		printf(" mtu %u", *(unsigned *)RTA_DATA(tb[IFLA_MTU]));
+	if (tb[IFLA_QDISC])
+		printf(" qdisc %s", (char *)RTA_DATA(tb[IFLA_QDISC]));
+	if (tb[IFLA_MASTER])
+		printf(" master %s", name_of(*(int *)RTA_DATA(tb[IFLA_MASTER]), buf));
+	if (tb[IFLA_TXQLEN])
+		printf(" qlen %u", *(unsigned *)RTA_DATA(tb[IFLA_TXQLEN]));
+	printf("\n    link/%s ", ifi->ifi_type == ARPHRD_ETHER ? "ether" :
+	       ifi->ifi_type == ARPHRD_LOOPBACK ? "loopback" : ifi->ifi_type == ARPHRD_NONE ? "none" :
+	       ifi->ifi_type == ARPHRD_VOID ? "void" : "generic");
+	if (tb[IFLA_ADDRESS]) {
+		print_hw(tb[IFLA_ADDRESS]);
+		if (tb[IFLA_BROADCAST]) {
+			printf(" brd ");
+			print_hw(tb[IFLA_BROADCAST]);
+		}
+	}
+	putchar('\n');
+	if (sa->with_addrs) {
+		struct show_arg a = { ifi->ifi_index, 0, 0 };
+		int err = nl_dump(RTM_GETADDR, family, addr_cb, &a);
+		if (err)
+			nl_fail(err, "dump addresses");
+	}
+	return 0;
+}
+
+/* ---- addresses ------------------------------------------------------------ */
+
+static int addr_cb(struct nlmsghdr *n, void *arg)
+{
+	struct show_arg *sa = arg;
+	struct ifaddrmsg *ifa = NLMSG_DATA(n);
+	struct rtattr *tb[IFA_MAX + 1];
+	char buf[INET6_ADDRSTRLEN];
+	struct ifa_cacheinfo *ci = NULL;
+	int len = (int)n->nlmsg_len - NLMSG_LENGTH(sizeof(*ifa));
+	unsigned flags;
+	struct rtattr *a;
+
+	if (n->nlmsg_type != RTM_NEWADDR || len < 0 || (int)ifa->ifa_index != sa->ifindex)
+		return 0;
+	if (ifa->ifa_family != AF_INET && ifa->ifa_family != AF_INET6)
+		return 0;
+	nl_parse(tb, IFA_MAX, IFA_RTA(ifa), len);
+	a = tb[IFA_LOCAL] ? tb[IFA_LOCAL] : tb[IFA_ADDRESS];
+	if (!a)
+		return 0;
+	flags = tb[IFA_FLAGS] ? *(unsigned *)RTA_DATA(tb[IFA_FLAGS]) : ifa->ifa_flags;
+	printf("    %s %s", ifa->ifa_family == AF_INET ? "inet" : "inet6",
+	       inet_ntop(ifa->ifa_family, RTA_DATA(a), buf, sizeof(buf)));
+	if (tb[IFA_LOCAL] && tb[IFA_ADDRESS] &&
+	    memcmp(RTA_DATA(tb[IFA_LOCAL]), RTA_DATA(tb[IFA_ADDRESS]), RTA_PAYLOAD(a)))
+		printf(" peer %s", inet_ntop(ifa->ifa_family, RTA_DATA(tb[IFA_ADDRESS]), buf, sizeof(buf)));
+	printf("/%d", ifa->ifa_prefixlen);
+	if (tb[IFA_BROADCAST])
+		printf(" brd %s", inet_ntop(AF_INET, RTA_DATA(tb[IFA_BROADCAST]), buf, sizeof(buf)));
+	printf(" scope %s", ifa->ifa_scope == RT_SCOPE_UNIVERSE ? "global" :
+	       ifa->ifa_scope == RT_SCOPE_LINK ? "link" : ifa->ifa_scope == RT_SCOPE_HOST ? "host" :
+	       ifa->ifa_scope == RT_SCOPE_SITE ? "site" : "nowhere");
+	if (tb[IFA_CACHEINFO])
+		ci = RTA_DATA(tb[IFA_CACHEINFO]);
+	if (ci && ci->ifa_valid != 0xffffffffu)
+		printf(" dynamic");
+	if (flags & IFA_F_SECONDARY)
+		printf(" secondary");
+	if (flags & IFA_F_TENTATIVE)
+		printf(" tentative");
+	if (flags & IFA_F_NOPREFIXROUTE)
+		printf(" noprefixroute");
+	printf(" %s\n", tb[IFA_LABEL] ? (char *)RTA_DATA(tb[IFA_LABEL]) : "");
+	if (ci) {
+		printf("       valid_lft ");
+		ci->ifa_valid == 0xffffffffu ? printf("forever") : printf("%usec", ci->ifa_valid);
+		printf(" preferred_lft ");
+		ci->ifa_prefered == 0xffffffffu ? printf("forever") : printf("%usec", ci->ifa_prefered);
+		putchar('\n');
+	}
+	return 0;
+}
+
+static void show_links(char **argv, int with_addrs)
+{
+	struct show_arg sa = { 0, with_addrs, 0 };
+	int err;
+	if (*argv && (!strcmp(*argv, "show") || !strcmp(*argv, "list") || !strcmp(*argv, "lst")))
+		argv++;
+	if (*argv && !strcmp(*argv, "dev"))
+		argv++;
+	if (*argv)
+		sa.ifindex = index_of(*argv++);
+	if (*argv)
+		die("unexpected '%s'", *argv);
+	err = nl_dump(RTM_GETLINK, AF_UNSPEC, link_cb, &sa);
+	if (err)
+		nl_fail(err, "dump links");
+}
+
+static int addr_change(int cmd, char **argv)
+{
+	struct nlreq r;
+	uint32_t ip, brd = 0;
+	int plen, dev = 0, brd_plus = 0, have_brd = 0, err;
+	const char *label = NULL;
+
+	if (cmd == RTM_NEWADDR)
+		nl_init(&r, cmd, NLM_F_CREATE | NLM_F_EXCL);
+	else
+		nl_init(&r, cmd, 0);
+	if (!*argv)
+		die("missing address");
+	if (!strcmp(*argv, "local"))
+		argv++;
+	if (!*argv || parse_prefix(*argv, &ip, &plen, 32))
+		die("bad address '%s'", *argv ? *argv : "");
+	for (argv++; *argv; argv += 2) {
+		const char *kw = argv[0], *arg = argv[1];
+		if (!arg)
+			die("%s: missing argument", kw);
+		if (!strcmp(kw, "dev"))
+			dev = index_of(arg);
+		else if (!strcmp(kw, "brd") || match(kw, "broadcast")) {
+			have_brd = 1;
+			if (!strcmp(arg, "+"))
+				brd_plus = 1;
+			else if (parse_ip4(arg, &brd))
+				die("bad broadcast '%s'", arg);
+		} else if (!strcmp(kw, "label"))
+			label = arg;
+		else if (!strcmp(kw, "scope")) {
+			r.u.a.ifa_scope = !strcmp(arg, "host") ? RT_SCOPE_HOST :
+					  !strcmp(arg, "link") ? RT_SCOPE_LINK : RT_SCOPE_UNIVERSE;
+		} else
+			die("unknown keyword '%s'", kw);
+	}
+	if (!dev)
+		die("need 'dev IFACE'");
+	r.u.a.ifa_family = AF_INET;
+	r.u.a.ifa_prefixlen = (unsigned char)plen;
+	r.u.a.ifa_index = (unsigned)dev;
+	nl_attr(&r, IFA_LOCAL, &ip, 4);
+	nl_attr(&r, IFA_ADDRESS, &ip, 4);
+	if (brd_plus && plen < 31)
+		brd = ip | ~prefix_mask(plen);
+	if (have_brd && (brd || !brd_plus))
+		nl_attr(&r, IFA_BROADCAST, &brd, 4);
+	if (label)
+		nl_attr(&r, IFA_LABEL, label, strlen(label) + 1);
+	err = nl_talk(&r);
+	if (err)
+		nl_fail(err, cmd == RTM_NEWADDR ? "RTNETLINK answers" : "RTNETLINK answers");
+	return 0;
+}
+
+struct flush_arg {
+	int ifindex;
+	struct nlreq *del;
+	unsigned n;
+};
+
+static int flush_cb(struct nlmsghdr *n, void *arg)
+{
+	struct flush_arg *fa = arg;
+	struct ifaddrmsg *ifa = NLMSG_DATA(n);
+	int len = (int)n->nlmsg_len - NLMSG_LENGTH(sizeof(*ifa));
+	struct rtattr *tb[IFA_MAX + 1];
+	struct nlreq *r;
+
+	if (n->nlmsg_type != RTM_NEWADDR || len < 0 || (int)ifa->ifa_index != fa->ifindex ||
+	    ifa->ifa_family != AF_INET)
+		return 0;
+	nl_parse(tb, IFA_MAX, IFA_RTA(ifa), len);
+	if (!tb[IFA_LOCAL])
+		return 0;
+	/* collect first: deleting while the dump runs would disturb it */
+	fa->del = xrealloc(fa->del, (fa->n + 1) * sizeof(*fa->del));
+	r = &fa->del[fa->n++];
+	nl_init(r, RTM_DELADDR, 0);
+	r->u.a = *ifa;
+	nl_attr(r, IFA_LOCAL, RTA_DATA(tb[IFA_LOCAL]), 4);
+	return 0;
+}
+
+static void addr_flush(char **argv)
+{
+	struct flush_arg fa = { 0, NULL, 0 };
+	int err;
+	if (*argv && !strcmp(*argv, "dev"))
+		argv++;
+	if (!*argv)
+		die("flush needs 'dev IFACE'");
+	fa.ifindex = index_of(*argv);
+	err = nl_dump(RTM_GETADDR, AF_INET, flush_cb, &fa);
+	if (err)
+		nl_fail(err, "dump addresses");
+	for (unsigned i = 0; i < fa.n; i++) {
+		err = nl_talk(&fa.del[i]);
+		/* a secondary goes with its primary: already gone is fine */
+		if (err && err != -EADDRNOTAVAIL)
+			nl_fail(err, "RTNETLINK answers");
+	}
+	free(fa.del);
+}
+
+static int do_addr(char **argv)
+{
+	if (!*argv || match(*argv, "show") || match(*argv, "list") || !strcmp(*argv, "dev")) {
+		show_links(argv, 1);
+		return 0;
+	}
+	if (match(*argv, "add"))
+		return addr_change(RTM_NEWADDR, argv + 1);
+	if (match(*argv, "delete"))
+		return addr_change(RTM_DELADDR, argv + 1);
+	if (match(*argv, "flush")) {
+		addr_flush(argv + 1);
+		return 0;
+	}
+	die("unknown command '%s'", *argv);
+}
+
+static int do_link(char **argv)
+{
+	const char *ifname;
+	unsigned set = 0, clear = 0;
+	struct ifreq ifr;
+
+	if (!*argv || match(*argv, "show") || match(*argv, "list")) {
+		show_links(argv, 0);
+		return 0;
+	}
+	if (!match(*argv, "set"))
+		die("unknown command '%s'", *argv);
+	argv++;
+	if (*argv && !strcmp(*argv, "dev"))
+		argv++;
+	if (!*argv)
+		die("set needs a device");
+	ifname = *argv++;
+	index_of(ifname);
+	for (; *argv; argv++) {
+		const char *kw = *argv, *arg = argv[1];
+		if (!strcmp(kw, "up"))
+			set |= IFF_UP, clear &= ~(unsigned)IFF_UP;
+		else if (!strcmp(kw, "down"))
+			clear |= IFF_UP, set &= ~(unsigned)IFF_UP;
+		else if (!arg)
+			die("%s: missing argument", kw);
+		else if (!strcmp(kw, "mtu")) {
+			memset(&ifr, 0, sizeof(ifr));
+			ifr.ifr_mtu = (int)parse_num(arg, "MTU", 68, 65536);
+			netif_ioctl(ifname, SIOCSIFMTU, &ifr, "set mtu");
+			argv++;
+		} else if (!strcmp(kw, "address")) {
+			memset(&ifr, 0, sizeof(ifr));
+			if (parse_mac(arg, (uint8_t *)ifr.ifr_hwaddr.sa_data))
+				die("bad MAC address '%s'", arg);
+			ifr.ifr_hwaddr.sa_family = ARPHRD_ETHER;
+			netif_ioctl(ifname, SIOCSIFHWADDR, &ifr, "set address");
+			argv++;
+		} else if (!strcmp(kw, "name")) {
+			memset(&ifr, 0, sizeof(ifr));
+			if (strlen(arg) >= IFNAMSIZ)
+				die("%s: name too long", arg);
+			strcpy(ifr.ifr_newname, arg);
+			netif_ioctl(ifname, SIOCSIFNAME, &ifr, "rename");
+			ifname = arg;
+			argv++;
+		} else if (!strcmp(kw, "arp") || !strcmp(kw, "promisc") || !strcmp(kw, "multicast") ||
+			   !strcmp(kw, "allmulticast")) {
+			unsigned f = *kw == 'a' && kw[1] == 'r' ? IFF_NOARP : *kw == 'p' ? IFF_PROMISC :
+				     *kw == 'm' ? IFF_MULTICAST : IFF_ALLMULTI;
+			int on = !strcmp(arg, "on");
+			if (!on && strcmp(arg, "off"))
+				die("%s: expected on or off", kw);
+			if (f == IFF_NOARP)
+				on = !on;
+			on ? (set |= f) : (clear |= f);
+			argv++;
+		} else
+			die("unknown keyword '%s'", kw);
+	}
+	if (set || clear)
+		netif_set_flags(ifname, set, clear);
+	return 0;
+}
+
+/* ---- routes ----------------------------------------------------------------- */
+
+static const char *proto_name(int p, char buf[12])
+{
+	switch (p) {
+	case RTPROT_KERNEL: return "kernel";
+	case RTPROT_BOOT: return "boot";
+	case RTPROT_STATIC: return "static";
+	case RTPROT_DHCP: return "dhcp";
+	case RTPROT_RA: return "ra";
+	}
+	snprintf(buf, 12, "%d", p);
+	return buf;
+}
+
+static int route_cb(struct nlmsghdr *n, void *arg)
+{
+	struct rtmsg *rt = NLMSG_DATA(n);
+	struct rtattr *tb[RTA_MAX + 1];
+	char buf[INET6_ADDRSTRLEN], nb[IF_NAMESIZE], pb[12];
+	int len = (int)n->nlmsg_len - NLMSG_LENGTH(sizeof(*rt));
+
+	if (n->nlmsg_type != RTM_NEWROUTE || len < 0 || rt->rtm_family != AF_INET)
+		return 0;
+	nl_parse(tb, RTA_MAX, RTM_RTA(rt), len);
+	/* the main table only, as "ip route" shows by default */
+	if ((tb[RTA_TABLE] ? *(unsigned *)RTA_DATA(tb[RTA_TABLE]) : rt->rtm_table) != RT_TABLE_MAIN)
+		return 0;
+	if (rt->rtm_type == RTN_UNREACHABLE)
+		printf("unreachable ");
+	else if (rt->rtm_type == RTN_BLACKHOLE)
+		printf("blackhole ");
+	else if (rt->rtm_type == RTN_PROHIBIT)
+		printf("prohibit ");
+	if (!tb[RTA_DST])
+		printf("default");
+	else {
+		printf("%s", inet_ntop(AF_INET, RTA_DATA(tb[RTA_DST]), buf, sizeof(buf)));
+		if (rt->rtm_dst_len != 32)
+			printf("/%d", rt->rtm_dst_len);
+	}
+	if (tb[RTA_GATEWAY])
+		printf(" via %s", inet_ntop(AF_INET, RTA_DATA(tb[RTA_GATEWAY]), buf, sizeof(buf)));
+	if (tb[RTA_OIF])
+		printf(" dev %s", name_of(*(int *)RTA_DATA(tb[RTA_OIF]), nb));
+	if (rt->rtm_protocol != RTPROT_BOOT)
+		printf(" proto %s", proto_name(rt->rtm_protocol, pb));
+	if (rt->rtm_scope != RT_SCOPE_UNIVERSE)
+		printf(" scope %s", rt->rtm_scope == RT_SCOPE_LINK ? "link" :
+		       rt->rtm_scope == RT_SCOPE_HOST ? "host" : "site");
+	if (tb[RTA_PREFSRC])
+		printf(" src %s", inet_ntop(AF_INET, RTA_DATA(tb[RTA_PREFSRC]), buf, sizeof(buf)));
+	if (tb[RTA_PRIORITY])
+		printf(" metric %u", *(unsigned *)RTA_DATA(tb[RTA_PRIORITY]));
+	if (rt->rtm_flags & RTNH_F_LINKDOWN)
+		printf(" linkdown");
+	printf(" \n");
+	return 0;
+}
+
+static int route_change(char **argv, int cmd, int flags)
+{
+	struct nlreq r;
+	uint32_t dst = 0, ip;
+	int plen = 0, err, have_dev = 0, have_gw = 0, scope = -1;
+
+	nl_init(&r, cmd, flags);
+	r.u.r.rtm_family = AF_INET;
+	r.u.r.rtm_table = RT_TABLE_MAIN;
+	if (cmd != RTM_DELROUTE) {
+		r.u.r.rtm_protocol = RTPROT_BOOT;
+		r.u.r.rtm_type = RTN_UNICAST;
+	}
+	if (!*argv)
+		die("missing route");
+	if (!strcmp(*argv, "to"))
+		argv++;
+	if (!*argv)
+		die("missing route");
+	if (!strcmp(*argv, "default"))
+		plen = 0;
+	else if (parse_prefix(*argv, &dst, &plen, 32))
+		die("bad prefix '%s'", *argv);
+	else if (dst & ~prefix_mask(plen))
+		die("invalid prefix for given prefix length");
+	r.u.r.rtm_dst_len = (unsigned char)plen;
+	if (plen)
+		nl_attr(&r, RTA_DST, &dst, 4);
+	for (argv++; *argv; argv += 2) {
+		const char *kw = argv[0], *arg = argv[1];
+		if (!arg)
+			die("%s: missing argument", kw);
+		if (!strcmp(kw, "via")) {
+			if (parse_ip4(arg, &ip))
+				die("bad gateway '%s'", arg);
+			nl_attr(&r, RTA_GATEWAY, &ip, 4);
+			have_gw = 1;
+		} else if (!strcmp(kw, "dev") || !strcmp(kw, "oif")) {
+			nl_attr32(&r, RTA_OIF, (uint32_t)index_of(arg));
+			have_dev = 1;
+		} else if (!strcmp(kw, "metric") || !strcmp(kw, "priority") || !strcmp(kw, "preference")) {
+			nl_attr32(&r, RTA_PRIORITY, (uint32_t)parse_num(arg, "metric", 0, UINT32_MAX));
+		} else if (!strcmp(kw, "src")) {
+			if (parse_ip4(arg, &ip))
+				die("bad source '%s'", arg);
+			nl_attr(&r, RTA_PREFSRC, &ip, 4);
+		} else if (!strcmp(kw, "proto")) {
+			r.u.r.rtm_protocol = !strcmp(arg, "static") ? RTPROT_STATIC : !strcmp(arg, "dhcp") ?
+					     RTPROT_DHCP : !strcmp(arg, "kernel") ? RTPROT_KERNEL : !strcmp(arg, "boot") ?
+					     RTPROT_BOOT : (unsigned char)parse_num(arg, "protocol", 0, 255);
+		} else if (!strcmp(kw, "scope")) {
+			scope = !strcmp(arg, "link") ? RT_SCOPE_LINK : !strcmp(arg, "host") ? RT_SCOPE_HOST :
+				!strcmp(arg, "global") ? RT_SCOPE_UNIVERSE : (int)parse_num(arg, "scope", 0, 255);
+		} else if (!strcmp(kw, "table")) {
+			uint32_t t = !strcmp(arg, "main") ? RT_TABLE_MAIN : !strcmp(arg, "local") ?
+				     RT_TABLE_LOCAL : (uint32_t)parse_num(arg, "table", 1, UINT32_MAX);
+			r.u.r.rtm_table = t < 256 ? (unsigned char)t : RT_TABLE_UNSPEC;
+			nl_attr32(&r, RTA_TABLE, t);
+		} else
+			die("unknown keyword '%s'", kw);
+	}
+	if (cmd != RTM_DELROUTE) {
+		if (!have_dev && !have_gw)
+			die("need 'via GATEWAY' or 'dev IFACE'");
+		/* a route without a gateway is on the link, as iproute2 decides */
+		r.u.r.rtm_scope = (unsigned char)(scope >= 0 ? scope : have_gw ? RT_SCOPE_UNIVERSE : RT_SCOPE_LINK);
+	} else
+		r.u.r.rtm_scope = (unsigned char)(scope >= 0 ? scope : RT_SCOPE_NOWHERE);
+	err = nl_talk(&r);
+	if (err)
+		nl_fail(err, "RTNETLINK answers");
+	return 0;
+}
+
+static int do_route(char **argv)
+{
+	if (!*argv || match(*argv, "show") || match(*argv, "list")) {
+		int err;
+		if (*argv && argv[1])
+			die("unexpected '%s'", argv[1]);
+		err = nl_dump(RTM_GETROUTE, AF_INET, route_cb, NULL);
+		if (err)
+			nl_fail(err, "dump routes");
+		return 0;
+	}
+	if (match(*argv, "add"))
+		return route_change(argv + 1, RTM_NEWROUTE, NLM_F_CREATE | NLM_F_EXCL);
+	if (match(*argv, "delete"))
+		return route_change(argv + 1, RTM_DELROUTE, 0);
+	if (match(*argv, "replace"))
+		return route_change(argv + 1, RTM_NEWROUTE, NLM_F_CREATE | NLM_F_REPLACE);
+	if (match(*argv, "change"))
+		return route_change(argv + 1, RTM_NEWROUTE, NLM_F_REPLACE);
+	die("unknown command '%s'", *argv);
+}
+
+int ip_main(int argc, char **argv)
+{
+	argv++;
+	while (*argv && **argv == '-') {
+		if (!strcmp(*argv, "-4"))
+			family = AF_INET;
+		else if (!strcmp(*argv, "-6"))
+			family = AF_INET6;
+		else if (!strcmp(*argv, "--help")) {
+			show_help(applet_find("ip"), stdout);
+			return 0;
+		} else {
+			warn("unknown option '%s'", *argv);
+			usage_die();
+		}
+		argv++;
+	}
+	if (!*argv)
+		usage_die();
+	if (match(*argv, "address") || !strcmp(*argv, "a"))
+		return do_addr(argv + 1);
+	if (match(*argv, "link"))
+		return do_link(argv + 1);
+	if (match(*argv, "route") || !strcmp(*argv, "r"))
+		return do_route(argv + 1);
+	die("unknown object '%s'", *argv);
+}
