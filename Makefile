@@ -61,11 +61,13 @@ CORE_OBJS := $(patsubst %.c,$(O)/%.o,$(sort $(wildcard core/*.c)))
 APPLET_OBJS := $(patsubst %,$(O)/%,$(sort $(obj-y)))
 OBJS := $(gen)/applets.o $(APPLET_OBJS)
 
-.PHONY: all toolchain initrd qemu-test qemu-run test bench sizes clean distclean help \
+.PHONY: all pxebox toolchain initrd qemu-test qemu-run test bench sizes clean distclean help \
 	menuconfig defconfig savedefconfig oldconfig olddefconfig allyesconfig allnoconfig
 .DEFAULT_GOAL := all
 
-all: $(O)/pxebox
+all: pxebox initrd
+
+pxebox: $(O)/pxebox
 	@echo "  DONE    $(O)/pxebox ($$(stat -c %s $(O)/pxebox) bytes)"
 
 toolchain: $(toolchain_dep)
