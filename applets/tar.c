@@ -59,7 +59,7 @@
 
 #define TAR_SPEC "c(create)x(extract)(get)t(list)f:(file)C:(directory)v(verbose)z(gzip)(gunzip)(ungzip)" \
 	"O(to-stdout)p(preserve-permissions)(same-permissions)h(dereference)k(keep-old-files)" \
-	"T*(files-from)X*(exclude-from)m(touch)o(no-same-owner)\001(strip-components)#\002*(exclude)" \
+	"T(files-from)*X(exclude-from)*m(touch)o(no-same-owner)\001(strip-components)#\002(exclude)*" \
 	"\003(numeric-owner)"
 #define BUFSZ (256 * 1024)
 #define META_MAX (1 << 20)	/* cap on long names and pax records */
@@ -329,13 +329,14 @@ struct xstate {
 static char **excludes;
 static size_t nexcludes;
 
+/* As GNU tar: a pattern may match from any component on, and what it
+ * matches takes everything below with it. */
 static int excluded(const char *name)
 {
-	const char *b = base_name(name);
 	for (size_t i = 0; i < nexcludes; i++)
-		if (!fnmatch(excludes[i], name, 0) || !fnmatch(excludes[i], b, 0) ||
-		    !fnmatch(excludes[i], name, FNM_LEADING_DIR))
-			return 1;
+		for (const char *p = name; p; p = strchr(p, '/') ? strchr(p, '/') + 1 : NULL)
+			if (!fnmatch(excludes[i], p, FNM_LEADING_DIR))
+				return 1;
 	return 0;
 }
 

@@ -13,6 +13,8 @@ struct axdest {
 	unsigned tmpseq;
 	struct pending *links, *dirs;
 	size_t nlinks, ndirs;
+	struct made { dev_t dev; ino_t ino; } *made;	/* symlinks we created */
+	size_t nmade;
 };
 
 struct axdest *ax_open(const char *dir, int flags)
@@ -64,9 +66,20 @@ const char *ax_strip(const char *name, long n)
 	return *name ? name : NULL;
 }
 
+/* Is this symlink (dev, ino) one that ax_finish made? */
+static int made_here(struct axdest *d, const struct stat *st)
+{
+	for (size_t i = 0; i < d->nmade; i++)
+		if (d->made[i].dev == st->st_dev && d->made[i].ino == st->st_ino)
+			return 1;
+	return 0;
+}
+
 /* Open the directory holding NAME; *base points at its last component.
- * strict: refuse symlinks on the way (used once links exist). */
-static int walk(struct axdest *d, const char *name, const char **base, int strict)
+ * A symlink on the way is followed only if this extraction did not make it
+ * (one that was there before is the owner's business, as for GNU tar).
+ * create: make missing directories (with AX_MKDIRS). */
+static int walk(struct axdest *d, const char *name, const char **base, int create)
 {
 	int fd = d->root;
 	const char *p = name, *slash;
@@ -74,14 +87,23 @@ static int walk(struct axdest *d, const char *name, const char **base, int stric
 	while ((slash = strchr(p, '/'))) {
 		size_t n = (size_t)(slash - p);
 		int nfd;
+		struct stat st;
 		if (n > NAME_MAX) {
 			errno = ENAMETOOLONG;
 			goto fail;
 		}
 		memcpy(comp, p, n);
 		comp[n] = 0;
-		nfd = openat(fd, comp, O_RDONLY | O_DIRECTORY | O_CLOEXEC | (strict ? O_NOFOLLOW : 0));
-		if (nfd < 0 && errno == ENOENT && (d->flags & AX_MKDIRS)) {
+		nfd = openat(fd, comp, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
+		if (nfd < 0 && (errno == ELOOP || errno == ENOTDIR) &&
+		    !fstatat(fd, comp, &st, AT_SYMLINK_NOFOLLOW) && S_ISLNK(st.st_mode)) {
+			if (made_here(d, &st)) {
+				errno = ELOOP;
+				goto fail;
+			}
+			nfd = openat(fd, comp, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		}
+		if (nfd < 0 && errno == ENOENT && create && (d->flags & AX_MKDIRS)) {
 			if (mkdirat(fd, comp, 0777) < 0 && errno != EEXIST)
 				goto fail;
 			nfd = openat(fd, comp, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
@@ -155,7 +177,7 @@ int ax_file_begin(struct axdest *d, const char *name, struct axfile *f)
 	const char *base;
 	f->fd = -1;
 	f->name = xstrdup(name);
-	f->dirfd = walk(d, name, &base, 0);
+	f->dirfd = walk(d, name, &base, 1);
 	if (f->dirfd < 0) {
 		pwarn("%s", name);
 		free(f->name);
@@ -257,7 +279,7 @@ int ax_mkdir(struct axdest *d, const char *name, const struct ax_meta *m)
 		remember(&d->dirs, &d->ndirs, name, NULL, 0, m);
 		return 0;
 	}
-	fd = walk(d, name, &base, 0);
+	fd = walk(d, name, &base, 1);
 	if (fd < 0) {
 		pwarn("%s", name);
 		return -1;
@@ -286,7 +308,7 @@ int ax_mknod(struct axdest *d, const char *name, const struct ax_meta *m)
 		warn("%s: not creating device node: not root", name);
 		return -1;
 	}
-	fd = walk(d, name, &base, 0);
+	fd = walk(d, name, &base, 1);
 	if (fd < 0) {
 		pwarn("%s", name);
 		return -1;
@@ -341,7 +363,7 @@ static int make_link(struct axdest *d, struct pending *p)
 	} else {
 		/* the target too is reached without symlinks, and the link is
 		 * made to what the name is (a symlink stays a symlink) */
-		tfd = walk(d, p->target, &tbase, 1);
+		tfd = walk(d, p->target, &tbase, 0);
 		if (tfd < 0 || linkat(tfd, tbase, fd, tmp, 0) < 0) {
 			pwarn("%s: cannot hard link to '%s'", p->name, p->target);
 			goto out;
@@ -350,6 +372,13 @@ static int make_link(struct axdest *d, struct pending *p)
 	rc = place(d, fd, tmp, base);
 	if (rc < 0)
 		pwarn("%s", p->name);
+	if (!rc && p->sym) {
+		struct stat st;
+		if (!fstatat(fd, base, &st, AT_SYMLINK_NOFOLLOW)) {
+			d->made = xrealloc(d->made, (d->nmade + 1) * sizeof(*d->made));
+			d->made[d->nmade++] = (struct made){ st.st_dev, st.st_ino };
+		}
+	}
 out:
 	unwalk(d, tfd);
 	unwalk(d, fd);
@@ -368,7 +397,7 @@ int ax_finish(struct axdest *d)
 	for (size_t i = d->ndirs; i-- > 0;) {
 		struct pending *p = &d->dirs[i];
 		const char *base;
-		int fd = walk(d, p->name, &base, 1), dfd;
+		int fd = walk(d, p->name, &base, 0), dfd;
 		if (fd < 0) {
 			pwarn("%s", p->name);
 			fails++;
@@ -392,6 +421,7 @@ int ax_finish(struct axdest *d)
 		free(d->dirs[i].name);
 	free(d->links);
 	free(d->dirs);
+	free(d->made);
 	close(d->root);
 	free(d);
 	return fails;

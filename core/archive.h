@@ -5,9 +5,10 @@
  *    component refused (ax_clean);
  *  - every path is walked component by component from a directory fd, never
  *    through a symlink the archive itself made: symlinks and hard links are
- *    only created by ax_finish, after every file has been written, and then
- *    with symlinks refused in the path (a symlink that already existed in the
- *    destination before extraction is followed, as GNU tar does);
+ *    only created by ax_finish, after every file has been written, and the
+ *    symlinks it makes are remembered (dev, ino) and refused on later walks
+ *    (a symlink that was in the destination before is followed, as GNU tar
+ *    does, so extracting into / with /lib -> usr/lib works);
  *  - files and nodes are written under a temporary name in the final
  *    directory and renamed into place, so an interrupted extraction never
  *    leaves a file that looks complete, and a symlink already sitting on the
