@@ -274,7 +274,7 @@ static const char *check_string(const uint8_t *p, size_t len, int type)
 		len--;
 	if (!len)
 		return "empty";
-	if (len > MAX_VALUE)
+	if (len > (type == T_HOST ? 255 : MAX_VALUE))
 		return "too long";
 	if (p[0] == '-')
 		return "starts with '-'";
