@@ -91,14 +91,16 @@ apply_defconfig = if head -n1 $(1) | grep -q '^\# base: allnoconfig'; then \
 		KCONFIG_ALLCONFIG=$(1) $(KCONF) --allnoconfig Kconfig; \
 	else $(KCONF) --defconfig=$(1) Kconfig; fi
 
-$(O)/.config: | $(gen)/Kconfig.applets $(kconfig_tools)
-	$(call quiet,CONFIG,pxe_defconfig)
+# .config is included above, so make brings it up to date (and restarts)
+# before reading obj-y: a new applet's symbol is settled in the same run.
+$(O)/.config: $(gen)/Kconfig.applets Kconfig | $(kconfig_tools)
 	$(Q)mkdir -p $(O)
-	$(Q)$(call apply_defconfig,configs/pxe_defconfig) >/dev/null
+	$(Q)if [ -f $@ ]; then $(KCONF) --olddefconfig Kconfig >/dev/null; \
+	else echo "  CONFIG  pxe_defconfig"; $(call apply_defconfig,configs/pxe_defconfig) >/dev/null; fi
+	$(Q)touch $@
 
-# olddefconfig settles new symbols; the header is replaced only when it changes
-$(gen)/autoconf.h: $(O)/.config $(gen)/Kconfig.applets Kconfig scripts/gen-autoconf.sh
-	$(Q)$(KCONF) --olddefconfig Kconfig >/dev/null
+# the header is replaced only when it changes
+$(gen)/autoconf.h: $(O)/.config scripts/gen-autoconf.sh
 	$(Q)scripts/gen-autoconf.sh $(O)/.config Kconfig $(gen)/Kconfig.applets >$@.tmp
 	$(Q)if cmp -s $@.tmp $@; then rm -f $@.tmp; touch $@; else mv -f $@.tmp $@; fi
 
