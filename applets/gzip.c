@@ -49,7 +49,7 @@ static char *strip_suffix(const char *name)
 	for (int i = 0; suffixes[i]; i++) {
 		size_t s = strlen(suffixes[i]);
 		if (n > s && !strcasecmp(name + n - s, suffixes[i]) && name[n - s - 1] != '/') {
-			int tar = suffixes[i][2] == 'a';	/* .tgz and .taz */
+			int tar = suffixes[i][1] == 't';	/* .tgz and .taz */
 			return xasprintf("%.*s%s", (int)(n - s), name, tar ? ".tar" : "");
 		}
 	}
