@@ -56,7 +56,8 @@ static const char *name_of(int idx, char buf[IF_NAMESIZE])
 struct show_arg {
 	int ifindex;		/* 0: all */
 	int with_addrs;
-	int found;
+	int found;		/* addresses seen (count_only) */
+	int count_only;
 };
 
 static void print_flags(unsigned f)
@@ -108,7 +109,15 @@ static int link_cb(struct nlmsghdr *n, void *arg)
 	nl_parse(tb, IFLA_MAX, IFLA_RTA(ifi), len);
 	if (!tb[IFLA_IFNAME])
 		return 0;
-	sa->found = 1;
+	if (sa->with_addrs && family != AF_UNSPEC) {
+		/* "ip -4 addr": only links with such addresses, and no link/ line */
+		struct show_arg a = { ifi->ifi_index, 0, 0, 1 };
+		int err = nl_dump(RTM_GETADDR, family, addr_cb, &a);
+		if (err)
+			nl_fail(err, "dump addresses");
+		if (!a.found)
+			return 0;
+	}
 	printf("%d: %s", ifi->ifi_index, (char *)RTA_DATA(tb[IFLA_IFNAME]));
 	if (tb[IFLA_LINK]) {
 		int l = *(int *)RTA_DATA(tb[IFLA_LINK]);
@@ -128,7 +137,10 @@ static int link_cb(struct nlmsghdr *n, void *arg)
 		printf(" master %s", name_of(*(int *)RTA_DATA(tb[IFLA_MASTER]), buf));
 	if (tb[IFLA_TXQLEN])
 		printf(" qlen %u", *(unsigned *)RTA_DATA(tb[IFLA_TXQLEN]));
-	printf("\n    link/%s ", ifi->ifi_type == ARPHRD_ETHER ? "ether" :
+	putchar('\n');
+	if (sa->with_addrs && family != AF_UNSPEC)
+		goto addrs;
+	printf("    link/%s ", ifi->ifi_type == ARPHRD_ETHER ? "ether" :
 	       ifi->ifi_type == ARPHRD_LOOPBACK ? "loopback" : ifi->ifi_type == ARPHRD_NONE ? "none" :
 	       ifi->ifi_type == ARPHRD_VOID ? "void" : "generic");
 	if (tb[IFLA_ADDRESS]) {
@@ -139,8 +151,9 @@ static int link_cb(struct nlmsghdr *n, void *arg)
 		}
 	}
 	putchar('\n');
+addrs:
 	if (sa->with_addrs) {
-		struct show_arg a = { ifi->ifi_index, 0, 0 };
+		struct show_arg a = { ifi->ifi_index, 0, 0, 0 };
 		int err = nl_dump(RTM_GETADDR, family, addr_cb, &a);
 		if (err)
 			nl_fail(err, "dump addresses");
@@ -168,6 +181,9 @@ static int addr_cb(struct nlmsghdr *n, void *arg)
 	nl_parse(tb, IFA_MAX, IFA_RTA(ifa), len);
 	a = tb[IFA_LOCAL] ? tb[IFA_LOCAL] : tb[IFA_ADDRESS];
 	if (!a)
+		return 0;
+	sa->found++;
+	if (sa->count_only)
 		return 0;
 	flags = tb[IFA_FLAGS] ? *(unsigned *)RTA_DATA(tb[IFA_FLAGS]) : ifa->ifa_flags;
 	printf("    %s %s", ifa->ifa_family == AF_INET ? "inet" : "inet6",
@@ -204,7 +220,7 @@ static int addr_cb(struct nlmsghdr *n, void *arg)
 
 static void show_links(char **argv, int with_addrs)
 {
-	struct show_arg sa = { 0, with_addrs, 0 };
+	struct show_arg sa = { 0, with_addrs, 0, 0 };
 	int err;
 	if (*argv && (!strcmp(*argv, "show") || !strcmp(*argv, "list") || !strcmp(*argv, "lst")))
 		argv++;
