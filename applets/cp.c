@@ -88,10 +88,11 @@ int cp_main(int argc, char **argv)
 	int nsrc = argc - 1;
 
 	c.recursive = opt('a') || opt('r') || opt('R');
-	/* -a -d -P copy symlinks as symlinks; so does -r unless -L or -H */
+	/* -a -d -P copy symlinks as symlinks, and so does -r; otherwise a
+	 * symlink SOURCE is copied as what it points to */
 	if (opt('L'))
 		c.follow = WALK_FOLLOW;
-	else if (opt('H'))
+	else if (opt('H') || !(c.recursive || opt('d') || opt('P')))
 		c.follow = WALK_FOLLOW1;
 	if (opt('a') || opt('p'))
 		c.preserve = META_OWNER | META_MODE | META_TIME;
@@ -103,8 +104,6 @@ int cp_main(int argc, char **argv)
 	c.verbose = opt('v');
 	c.hardlink = opt('l');
 	c.symlink = opt('s');
-	if ((opt('a') || opt('d') || opt('P')) && !opt('L') && !opt('H'))
-		c.follow = 0;
 
 	if (!dir && nsrc < 2) {
 		warn(nsrc ? "missing destination file operand after '%s'" : "missing file operand", argv[1]);

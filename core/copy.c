@@ -264,9 +264,6 @@ out:
 int copy_tree(struct copy *c, const char *src, const char *dst)
 {
 	int flags = WALK_POST | c->follow;
-	/* without -r a symlink operand is copied as what it points to */
-	if (!c->recursive && !c->follow)
-		flags |= WALK_FOLLOW1;
 	c->src_root = src;
 	c->dst_root = dst;
 	c->failed = 0;

@@ -70,7 +70,7 @@ int parse_gid(const char *s, gid_t *gid);
  * What cp does, shared with mv (across filesystems) and anyone else who
  * copies trees.  Messages name px.applet. */
 struct copy {
-	int follow;		/* WALK_FOLLOW (-L), WALK_FOLLOW1 (-H) or 0 */
+	int follow;		/* WALK_FOLLOW (-L), WALK_FOLLOW1 (-H) or 0 (-P) */
 	int recursive;		/* directories too; specials are recreated */
 	int preserve;		/* META_* bits to copy from the source */
 	int links;		/* hard-linked sources stay hard-linked */
