@@ -253,7 +253,9 @@ static void extract_file(struct rd *r, struct axdest *d, const struct hdr *h, co
 	int rc;
 	/* as GNU cpio: an existing file at least as new stays, unless -u */
 	if (!opt('u') && !ax_lstat(d, name, &st) && !S_ISDIR(st.st_mode) && st.st_mtime >= (time_t)h->f[MTIME]) {
+		int saved = px.exitcode;	/* a notice, not a failure, as in GNU cpio */
 		warn("%s not created: newer or same age version exists", name);
+		px.exitcode = saved;
 		if (rd_copy(r, -1, h->f[SIZE]) == -1)
 			goto short_read;
 		return;
@@ -510,6 +512,40 @@ struct hl {
 	struct stat st;
 };
 
+/* All names of a hard-linked inode, the data with the last one: what GNU
+ * cpio writes and the kernel's initramfs unpacker expects.  Written when
+ * the last name is seen, so the list order holds. */
+static void emit_group(struct wr *w, struct hl *g)
+{
+	struct stat *st = &g->st;
+	unsigned long f[13];
+	if ((unsigned long long)st->st_size > 0xffffffffULL) {
+		warn("%s: too large for newc, skipped", g->names[0]);
+		g->n = 0;
+		return;
+	}
+	for (size_t k = 0; k < g->n; k++) {
+		int last = k + 1 == g->n;
+		if (opt('v'))
+			fprintf(stderr, "%s\n", g->names[k]);
+		f[INO] = g->newino;
+		f[MODE] = st->st_mode;
+		f[UID] = st->st_uid;
+		f[GID] = st->st_gid;
+		f[NLINK] = g->n;
+		f[MTIME] = (unsigned long)st->st_mtime;
+		f[SIZE] = last ? (unsigned long)st->st_size : 0;
+		f[MAJ] = f[MIN] = f[RMAJ] = f[RMIN] = 0;
+		put_hdr(w, g->names[k], f);
+		if (last)
+			put_data(w, g->names[k], (unsigned long)st->st_size);
+		free(g->names[k]);
+	}
+	free(g->names);
+	g->names = NULL;
+	g->n = 0;
+}
+
 static int copy_out(int fd)
 {
 	struct wr *w = xzalloc(sizeof(*w));
@@ -556,6 +592,8 @@ static int copy_out(int fd)
 			}
 			hls[i].names = xrealloc(hls[i].names, (hls[i].n + 1) * sizeof(char *));
 			hls[i].names[hls[i].n++] = xstrdup(name);
+			if (hls[i].n == hls[i].st.st_nlink)
+				emit_group(w, &hls[i]);
 			continue;
 		}
 		if (S_ISLNK(st.st_mode)) {
@@ -598,33 +636,10 @@ static int copy_out(int fd)
 			put_data(w, name, (unsigned long)st.st_size);
 	}
 	lines_close(ls);
-	/* hard-linked groups: the data goes with the last name, as GNU cpio
-	 * does and as the kernel's initramfs unpacker expects */
-	for (size_t i = 0; i < nhls; i++) {
-		struct stat *st = &hls[i].st;
-		if ((unsigned long long)st->st_size > 0xffffffffULL) {
-			warn("%s: too large for newc, skipped", hls[i].names[0]);
-			continue;
-		}
-		for (size_t k = 0; k < hls[i].n; k++) {
-			int last = k + 1 == hls[i].n;
-			if (opt('v'))
-				fprintf(stderr, "%s\n", hls[i].names[k]);
-			f[INO] = hls[i].newino;
-			f[MODE] = st->st_mode;
-			f[UID] = st->st_uid;
-			f[GID] = st->st_gid;
-			f[NLINK] = hls[i].n;
-			f[MTIME] = (unsigned long)st->st_mtime;
-			f[SIZE] = last ? (unsigned long)st->st_size : 0;
-			f[MAJ] = f[MIN] = f[RMAJ] = f[RMIN] = 0;
-			put_hdr(w, hls[i].names[k], f);
-			if (last)
-				put_data(w, hls[i].names[k], (unsigned long)st->st_size);
-			free(hls[i].names[k]);
-		}
-		free(hls[i].names);
-	}
+	/* groups whose other names were not in the list */
+	for (size_t i = 0; i < nhls; i++)
+		if (hls[i].n)
+			emit_group(w, &hls[i]);
 	free(hls);
 	memset(f, 0, sizeof(f));
 	f[NLINK] = 1;
