@@ -79,19 +79,35 @@ out:
 	return rc;
 }
 
-static void move(const char *src, const char *dst)
-{
-	struct stat sst, dst_st;
-	int exists;
+static void move_src(const char *src, const char *arg, const char *dst, struct stat *sstp);
 
+static void move(const char *arg, const char *dst)
+{
+	struct stat sst;
+	char *src = xstrdup(arg);
+	size_t n = strlen(src);
+
+	/* "dir/" names the directory; rename() wants it without the slash */
+	while (n > 1 && src[n - 1] == '/')
+		src[--n] = 0;
 	if (lstat(src, &sst)) {
-		pwarn("can't stat '%s'", src);
+		pwarn("can't stat '%s'", arg);
+		free(src);
 		return;
 	}
+	move_src(src, arg, dst, &sst);
+	free(src);
+}
+
+static void move_src(const char *src, const char *arg, const char *dst, struct stat *sstp)
+{
+	struct stat sst = *sstp, dst_st;
+	int exists;
+
 	exists = !lstat(dst, &dst_st);
 	if (exists) {
 		if (sst.st_dev == dst_st.st_dev && sst.st_ino == dst_st.st_ino) {
-			warn("'%s' and '%s' are the same file", src, dst);
+			warn("'%s' and '%s' are the same file", arg, dst);
 			return;
 		}
 		if (opt('n'))
@@ -107,19 +123,19 @@ static void move(const char *src, const char *dst)
 	}
 	if (rename(src, dst) == 0) {
 		if (opt('v'))
-			printf("renamed '%s' -> '%s'\n", src, dst);
+			printf("renamed '%s' -> '%s'\n", arg, dst);
 		return;
 	}
 	if (errno == EINVAL && S_ISDIR(sst.st_mode)) {
-		warn("can't move '%s' to a subdirectory of itself, '%s'", src, dst);
+		warn("can't move '%s' to a subdirectory of itself, '%s'", arg, dst);
 		return;
 	}
 	if (errno != EXDEV) {
-		pwarn("can't move '%s' to '%s'", src, dst);
+		pwarn("can't move '%s' to '%s'", arg, dst);
 		return;
 	}
 	if (move_across(src, dst, &sst, exists ? &dst_st : NULL) == 0 && opt('v'))
-		printf("copied '%s' -> '%s'\nremoved '%s'\n", src, dst, src);
+		printf("copied '%s' -> '%s'\nremoved '%s'\n", arg, dst, arg);
 }
 
 int mv_main(int argc, char **argv)
