@@ -89,7 +89,9 @@ static void add_patterns(const char *s, size_t len)
 		const char *nl = memchr(s, '\n', len);
 		size_t l = nl ? (size_t)(nl - s) : len;
 		g.pat = xrealloc(g.pat, (g.npat + 1) * sizeof(*g.pat));
-		g.pat[g.npat] = (struct pat){ xstrndup(s, l), l };
+		g.pat[g.npat] = (struct pat){ xmalloc(l + 1), l };
+		memcpy(g.pat[g.npat].str, s, l);	/* -f files may hold NULs */
+		g.pat[g.npat].str[l] = 0;
 		g.npat++;
 		if (!nl)
 			break;
@@ -230,7 +232,8 @@ static void ctx_push(struct ctx *c, const char *s, size_t len)
 	} else
 		c->n++;
 	free(c->line[slot]);
-	c->line[slot] = xstrndup(s, len);
+	c->line[slot] = xmalloc(len + 1);	/* not xstrndup: lines may hold NULs */
+	memcpy(c->line[slot], s, len);
 	c->len[slot] = len;
 }
 
@@ -270,11 +273,7 @@ static int grep_fd(int fd, const char *name)
 		}
 		count++;
 		g.matched = 1;
-		if (g.quiet) {
-			lines_close(l);
-			xexit(0);
-		}
-		if (g.list || g.unlist)
+		if (g.quiet || g.list || g.unlist)
 			break;
 		if (!out_lines)
 			continue;
@@ -317,6 +316,11 @@ static int grep_fd(int fd, const char *name)
 	free(c.line);
 	free(c.len);
 	lines_close(l);
+	if (g.quiet) {
+		if (count)
+			xexit(0);	/* the first selected line settles the status */
+		return 0;
+	}
 	if (g.count) {
 		if (g.names)
 			printf("%s:", name);
@@ -405,6 +409,7 @@ int grep_main(int argc, char **argv)
 
 	/* die() on a bad pattern or option must give status 2 */
 	px.exitcode = 2;
+	grep_free();	/* a die() in an earlier run in this process left them */
 	memset(&g, 0, sizeof(g));
 	if (ENABLE_EGREP && !strcmp(me, "egrep"))
 		ere = 1;

@@ -83,9 +83,11 @@ static struct prog {
 	int quiet, ere;
 } P;
 
-/* Limits the fuzz harness sets so hostile scripts end; 0 = unlimited. */
+/* Limits the fuzz harness sets so hostile scripts end; 0 = unlimited.
+ * sandbox: w files go to /dev/null, r and R read nothing. */
 static unsigned long step_limit, steps;
 static size_t space_limit;
+static int sandbox;
 
 static struct outf out_stdout;
 
@@ -329,7 +331,7 @@ static struct outf *open_wfile(char *name)
 		o->f = stdout;
 	else if (!strcmp(name, "/dev/stderr"))
 		o->f = stderr;
-	else if (!(o->f = fopen(name, "w")))
+	else if (!(o->f = fopen(sandbox ? "/dev/null" : name, "w")))
 		pdie("couldn't open file %s", name);
 	return o;
 }
@@ -587,7 +589,7 @@ static void compile_script(char *script)
 			continue;
 		case 'r': case 'R':
 			c->text = read_filename();
-			if (c->cmd == 'R')
+			if (c->cmd == 'R' && !sandbox)
 				c->rf = fopen(c->text, "r");	/* missing: R reads nothing */
 			continue;
 		case 'w': case 'W':
@@ -778,7 +780,7 @@ static void flush_appends(void)
 	for (size_t i = 0; i < nappq; i++) {
 		struct app *a = &appq[i];
 		if (a->type == 'r') {
-			FILE *f = fopen(a->s, "r");
+			FILE *f = sandbox ? NULL : fopen(a->s, "r");
 			char buf[4096];
 			size_t r;
 			if (!f)
@@ -1261,12 +1263,38 @@ static int edit_in_place(char *file, int *code)
 	return quit;
 }
 
+/* Forget everything a previous run left: the shell may run sed many
+ * times in one process, and a die() can leave state half-built. */
+static void sed_reset(void)
+{
+	prog_free();
+	if (in.l) {
+		lines_close(in.l);
+		if (in.fd > 0)
+			close(in.fd);
+	}
+	free(in.next.s);
+	memset(&in, 0, sizeof(in));
+	for (size_t i = 0; i < nappq; i++)
+		if (appq[i].type == 'R')
+			free(appq[i].s);
+	nappq = 0;
+	ps.len = hs.len = sub.len = 0;
+	ps_nl = 1;
+	tflag = 0;
+	steps = 0;
+	last_re = last_compiled = NULL;
+	out_stdout = (struct outf){ NULL, stdout, 0 };
+	out = &out_stdout;
+}
+
 int sed_main(int argc, char **argv)
 {
 	struct buf script = { 0 };
 	char **files = argv + 1, *dash[] = { "-", NULL };
 	int code = 0;
 
+	sed_reset();
 	P.ere = opt('E') || opt('r');
 	buf_set(&script, "", 0);
 	for (char **e = optlist('e'); *e; e++) {
@@ -1292,8 +1320,6 @@ int sed_main(int argc, char **argv)
 	}
 	compile_script(script.s);
 	P.quiet |= opt('n');
-	out_stdout.f = stdout;
-	out = &out_stdout;
 	if (!*files)
 		files = dash;
 	if (ENABLE_SED_INPLACE && opt('i')) {
@@ -1312,12 +1338,7 @@ int sed_main(int argc, char **argv)
 		input_reset(files);
 		run(&code);
 	}
-	if (in.l) {
-		lines_close(in.l);
-		if (in.fd > 0)
-			close(in.fd);
-	}
-	prog_free();
+	sed_reset();
 	if (code)
 		return code;
 	/* a missing input file is status 2, as in GNU sed */

@@ -1,0 +1,57 @@
+/* sed_fuzz.c - compile arbitrary sed scripts and run them on a fixed input.
+ * The first byte picks options (bit 0: -E, bit 1: -n, bit 2: -s); the rest
+ * is the script.  In the sandbox mode w files are /dev/null and r, R read
+ * nothing, so hostile scripts touch no file. */
+#include "../../applets/sed.c"
+#include "support.h"
+
+static char *input;
+
+static void make_input(void)
+{
+	char path[] = "/tmp/sed_fuzz_inXXXXXX";
+	static const char text[] = "one\ntwo\n\nthree four\tfive\nab\001\377c\nl\\ast";
+	int fd = mkstemp(path);
+	if (fd < 0 || write(fd, text, sizeof(text) - 1) != sizeof(text) - 1)
+		abort();
+	close(fd);
+	input = strdup(path);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	char *files[] = { NULL, NULL, NULL }, *script;
+	int code = 0, flags;
+
+	if (!input)
+		make_input();
+	if (!size)
+		return 0;
+	flags = data[0];
+	script = xstrndup((const char *)data + 1, size - 1);
+	sed_reset();
+	step_limit = 20000;
+	space_limit = 1 << 16;
+	sandbox = 1;
+	files[0] = files[1] = input;
+	P.ere = flags & 1;
+	if (!setjmp(fuzz_jmp)) {
+		compile_script(script);
+		P.quiet |= (flags & 2) != 0;
+		if (flags & 4) {
+			/* two separate streams, as -s and -i run them */
+			char *one[] = { input, NULL };
+			input_reset(one);
+			if (!run(&code)) {
+				input_reset(one);
+				run(&code);
+			}
+		} else {
+			input_reset(files);
+			run(&code);
+		}
+	}
+	sed_reset();
+	fuzz_init();
+	return 0;
+}
