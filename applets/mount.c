@@ -510,7 +510,7 @@ static int try_types(const char *src, const char *dir, const char *types, unsign
 		     const char *data, int probing)
 {
 	char *list = xstrdup(types), *p = list, *t;
-	int err = ENODEV, tried = 0, ok = -1;
+	int err = ENODEV, tried = 0, ok = -1, wp = 0;
 	while ((t = strsep(&p, ","))) {
 		if (!*t)
 			continue;
@@ -520,20 +520,25 @@ static int try_types(const char *src, const char *dir, const char *types, unsign
 			break;
 		}
 		err = errno;
-		/* a write-protected device: util-linux and busybox fall back to ro */
+		/* a write-protected device: fall back to ro, as util-linux and
+		 * busybox do, for this type and the ones still to probe */
 		if ((err == EROFS || err == EACCES) && !(flags & MS_RDONLY)) {
 			struct stat st;
-			if (!stat(src, &st) && S_ISBLK(st.st_mode) &&
-			    !sys_mount(src, dir, t, flags | MS_RDONLY, data)) {
-				fprintf(stderr, "mount: %s is write-protected, mounted read-only\n", src);
-				ok = 0;
-				break;
+			if (!stat(src, &st) && S_ISBLK(st.st_mode)) {
+				flags |= MS_RDONLY;
+				wp = 1;
+				if (!sys_mount(src, dir, t, flags, data)) {
+					ok = 0;
+					break;
+				}
+				err = errno;
 			}
-			errno = err;
 		}
 		if (err != EINVAL && err != ENODEV)
 			break;
 	}
+	if (!ok && wp)
+		fprintf(stderr, "mount: %s is write-protected, mounted read-only\n", src);
 	if (ok) {
 		if (probing && (err == EINVAL || err == ENODEV))
 			warn("mounting %s on %s failed: no filesystem type in /proc/filesystems"
