@@ -388,6 +388,41 @@ static void list(struct ent *v, size_t n)
 		list_short(v, n);
 }
 
+/* uClibc-ng (as configured, TZ_FILE_READ_MANY) rereads /etc/TZ and
+ * /etc/localtime on every localtime() when TZ is unset: four syscalls per
+ * line of ls -l.  Read the rule once, the way it does, and put it in TZ,
+ * whose parsed form uClibc caches. */
+static void pin_tz(void)
+{
+#ifdef __UCLIBC__
+	char *s, *end;
+	if (getenv("TZ"))
+		return;
+	s = read_file("/etc/TZ", NULL);
+	if (!s) {
+		/* TZif version 2+: the POSIX rule is the last line, "\nUTC0\n" */
+		size_t len;
+		char *f = read_file("/etc/localtime", &len), *nl;
+		if (!f)
+			return;
+		if (len > 1 && f[len - 1] == '\n') {
+			f[len - 1] = 0;
+			nl = memrchr(f, '\n', len - 1);
+			if (nl && nl[1] && !memchr(nl + 1, 0, f + len - 1 - (nl + 1)))
+				setenv("TZ", nl + 1, 1);
+		}
+		free(f);
+		return;
+	}
+	end = strchr(s, '\n');
+	if (end)
+		*end = 0;
+	if (*s)
+		setenv("TZ", s, 1);
+	free(s);
+#endif
+}
+
 static int get_stat(struct ent *e, int follow)
 {
 	if (follow && !stat(e->path, &e->st))
@@ -471,13 +506,15 @@ int ls_main(int argc, char **argv)
 	struct winsize ws;
 	const char *cols = getenv("COLUMNS");
 
+	longfmt = opt('l') || opt('n') || opt('g') || opt('o');
 	now = time(NULL);
+	if (longfmt)
+		pin_tz();
 	tty = isatty(1);
 	if (tty && !ioctl(1, TIOCGWINSZ, &ws) && ws.ws_col)
 		width = ws.ws_col;
 	if (cols && atoi(cols) > 0)
 		width = atoi(cols);
-	longfmt = opt('l') || opt('n') || opt('g') || opt('o');
 
 	files = xmalloc(nops * sizeof(*files));
 	dirs = xmalloc(nops * sizeof(*dirs));
