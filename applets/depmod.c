@@ -8,7 +8,7 @@
 //config:	  /lib/modules/VERSION and write modules.dep, modules.alias and
 //config:	  modules.softdep in kmod's format and order, so an image can be
 //config:	  built without the host's kmod.
-//applet:depmod DEPMOD depmod_main ">1a(all)b:(basedir)n(dry-run)(show)A(quick)e(errsyms)w"
+//applet:depmod DEPMOD depmod_main ">1a(all)b(basedir):n(dry-run)(show)A(quick)e(errsyms)w"
 //usage:depmod [-an] [-b BASEDIR] [VERSION]
 //usage:
 //usage:Write modules.dep, modules.alias and modules.softdep for the modules
@@ -392,7 +392,11 @@ int depmod_main(int argc, char **argv)
 			struct dmod *d = find(byname, total, m->depends[j]);
 			int dup = d == m;
 			if (!d) {
+				/* a warning, as kmod gives for unknown symbols: the
+				 * indexes are still right for every other module */
+				int keep = px.exitcode;
 				warn("%s: needs unknown module %s", m->path, m->depends[j]);
+				px.exitcode = keep;
 				continue;
 			}
 			for (unsigned k = 0; k < m->ndep; k++)

@@ -19,7 +19,7 @@
 //config:	  Inflate .ko.gz files with zlib.  .ko.xz and .ko.zst need no
 //config:	  decoder here: modprobe and insmod hand them to a kernel that
 //config:	  decompresses them itself (see /sys/module/compression).
-//applet:modprobe MODPROBE modprobe_main "a(all)D(show-depends)r(remove)q(quiet)v(verbose)n(dry-run)b(use-blacklist)d:(dirname)S:(set-version)C:(config)i(ignore-install)(ignore-remove)s(syslog)\001(first-time)"
+//applet:modprobe MODPROBE modprobe_main "a(all)D(show-depends)r(remove)q(quiet)v(verbose)n(dry-run)b(use-blacklist)d(dirname):S(set-version):C(config):i(ignore-install)(ignore-remove)s(syslog)\001(first-time)"
 //usage:modprobe [-arqvnDbi] [-d DIR] [-S VERSION] [-C CONFIG] NAME [PARAM=VALUE]...
 //usage:
 //usage:Load the module NAME (a module name or an alias such as a PCI modalias)
@@ -75,12 +75,9 @@ static void probe_list(struct mod *m, int required, int ignorecmd);
 /* A module with its soft dependencies around it: kmod's fill_softdep. */
 static void with_softdeps(struct mod *m)
 {
-	struct mod **pre = NULL, **post = NULL;
-	unsigned npre = 0, npost = 0;
-	if (!opt('i')) {
-		npre = resolve(m->pre, m->npre, &pre);
-		npost = resolve(m->post, m->npost, &post);
-	}
+	struct mod **pre, **post;
+	/* -i skips only the named module's softdeps (see probe_list) */
+	unsigned npre = resolve(m->pre, m->npre, &pre), npost = resolve(m->post, m->npost, &post);
 	for (unsigned i = 0; i < npre; i++)
 		probe_list(pre[i], 0, 0);
 	queue(m);
@@ -166,21 +163,22 @@ static int probe(struct mod *mod, const char *extra)
 
 		if (loaded_ok && module_loaded(m->name))
 			continue;
-		options = xasprintf("%s%s%s", m->options ? m->options : "",
-				    m->options && m == mod && extra && *extra ? " " : "",
+		/* kmod's module_options_concat: "CONFIG EXTRA", the space even
+		 * when EXTRA is empty (-D shows it) */
+		options = xasprintf("%s%s%s", m->options ? m->options : "", m->options ? " " : "",
 				    m == mod && extra ? extra : "");
 		if (m->install && !opt('i') && !m->ignorecmd) {
 			if (show)
 				printf("install %s %s\n", m->install, options);
 			if (!dry)
 				err = run_command(m, "install", m->install, options);
-		} else if (!m->path) {
+		} else if (!m->path && m->builtin) {
 			if (show)
 				printf("builtin %s\n", m->name);
-			if (!dry && !m->builtin) {
-				warn("module %s not found in directory %s", m->name, tree->dir);
-				err = -1;
-			}
+		} else if (!m->path) {
+			/* e.g. a modprobe.d alias naming a module that is not there */
+			warn("module %s not found in directory %s", m->name, tree->dir);
+			err = -1;
 		} else {
 			file = mod_file(tree, m);
 			if (show)

@@ -25,7 +25,24 @@ char *module_read(const char *path, size_t *len)
 		errno = ENOPKG;
 		return NULL;
 	}
-	buf = str_end(path, ".gz") ? gz_read_file(path, len) : read_file(path, len);
+	if (str_end(path, ".gz")) {
+		/* gz_read_file passes plain bytes through; a .gz must be gzip */
+		unsigned char magic[2] = { 0 };
+		int fd = open(path, O_RDONLY | O_CLOEXEC);
+		if (fd < 0) {
+			pwarn("%s", path);
+			return NULL;
+		}
+		if (readall(fd, magic, 2) != 2 || magic[0] != 0x1f || magic[1] != 0x8b) {
+			close(fd);
+			warn("%s: corrupt gzip data", path);
+			errno = EINVAL;
+			return NULL;
+		}
+		close(fd);
+		buf = gz_read_file(path, len);
+	} else
+		buf = read_file(path, len);
 	if (!buf) {
 		if (errno == EINVAL)
 			warn("%s: corrupt gzip data", path);
