@@ -37,6 +37,7 @@
 #include "pxebox.h"
 #include "gz.h"
 #include "archive.h"
+#include "fs.h"
 #include <fnmatch.h>
 #include <grp.h>
 #include <pwd.h>
@@ -178,22 +179,10 @@ static void list_long(const struct hdr *h, const char *name, const char *target)
 	char modes[11], when[32];
 	time_t t = (time_t)h->f[MTIME], now = time(NULL);
 	struct tm *tm = localtime(&t);
-	struct passwd *pw = getpwuid((uid_t)h->f[UID]);
-	struct group *gr = getgrgid((gid_t)h->f[GID]);
+	const char *pw = uid_name((uid_t)h->f[UID]), *gr = gid_name((gid_t)h->f[GID]);
 	char u[16], g[16];
 	mode_t m = (mode_t)h->f[MODE];
-	static const char rwx[] = "rwxrwxrwx";
-	modes[0] = S_ISDIR(m) ? 'd' : S_ISLNK(m) ? 'l' : S_ISCHR(m) ? 'c' : S_ISBLK(m) ? 'b' :
-		S_ISFIFO(m) ? 'p' : S_ISSOCK(m) ? 's' : '-';
-	for (int i = 0; i < 9; i++)
-		modes[1 + i] = m & (0400 >> i) ? rwx[i] : '-';
-	if (m & 04000)
-		modes[3] = modes[3] == 'x' ? 's' : 'S';
-	if (m & 02000)
-		modes[6] = modes[6] == 'x' ? 's' : 'S';
-	if (m & 01000)
-		modes[9] = modes[9] == 'x' ? 't' : 'T';
-	modes[10] = 0;
+	mode_string(m, modes);
 	snprintf(u, sizeof(u), "%lu", h->f[UID]);
 	snprintf(g, sizeof(g), "%lu", h->f[GID]);
 	/* within six months: time of day, else the year, as ls does */
@@ -201,7 +190,7 @@ static void list_long(const struct hdr *h, const char *name, const char *target)
 		snprintf(when, sizeof(when), "%ld", (long)t);
 	else
 		strftime(when, sizeof(when), t > now - 15778476 && t <= now + 3600 ? "%b %e %H:%M" : "%b %e  %Y", tm);
-	printf("%s %3lu %-8s %-8s ", modes, h->f[NLINK], pw ? pw->pw_name : u, gr ? gr->gr_name : g);
+	printf("%s %3lu %-8s %-8s ", modes, h->f[NLINK], pw ? pw : u, gr ? gr : g);
 	if (S_ISCHR(m) || S_ISBLK(m))
 		printf("%3lu, %3lu", h->f[RMAJ], h->f[RMIN]);
 	else

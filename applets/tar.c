@@ -52,6 +52,7 @@
 #include "pxebox.h"
 #include "gz.h"
 #include "archive.h"
+#include "fs.h"
 #include <fnmatch.h>
 #include <grp.h>
 #include <pwd.h>
@@ -262,20 +263,16 @@ static void free_entry(struct entry *e)
 
 /* ---- listing ---------------------------------------------------------- */
 
-static void mode_string(const struct entry *e, char *s)
+static mode_t type_mode(char type)
 {
-	static const char types[] = "0-1h2l3c4b5d6p7-";
-	const char *t = strchr(types, e->type);
-	s[0] = t && !((t - types) & 1) ? t[1] : '-';
-	for (int i = 0; i < 9; i++)
-		s[1 + i] = e->mode & (0400 >> i) ? "rwxrwxrwx"[i] : '-';
-	if (e->mode & 04000)
-		s[3] = s[3] == 'x' ? 's' : 'S';
-	if (e->mode & 02000)
-		s[6] = s[6] == 'x' ? 's' : 'S';
-	if (e->mode & 01000)
-		s[9] = s[9] == 'x' ? 't' : 'T';
-	s[10] = 0;
+	switch (type) {
+	case '2': return S_IFLNK;
+	case '3': return S_IFCHR;
+	case '4': return S_IFBLK;
+	case '5': return S_IFDIR;
+	case '6': return S_IFIFO;
+	}
+	return S_IFREG;
 }
 
 /* GNU tar's -tv layout, so listings compare with it */
@@ -286,7 +283,9 @@ static void list_long(const struct entry *e, const char *name, FILE *f)
 	time_t t = (time_t)e->mtime;
 	struct tm *tm = localtime(&t);
 	int pad;
-	mode_string(e, modes);
+	mode_string(type_mode(e->type) | e->mode, modes);
+	if (e->type == '1')
+		modes[0] = 'h';	/* as GNU tar shows hard links */
 	if (*e->uname)
 		snprintf(user, sizeof(user), "%s", e->uname);
 	else
@@ -768,32 +767,6 @@ static void pax_add(char **p, size_t *len, const char *key, const char *val)
 	*len += n;
 }
 
-static const char *user_name(uid_t uid)
-{
-	static char buf[33];
-	static uid_t last = (uid_t)-1;
-	struct passwd *pw;
-	if (uid == last)
-		return buf;
-	pw = getpwuid(uid);
-	snprintf(buf, sizeof(buf), "%s", pw ? pw->pw_name : "");
-	last = uid;
-	return buf;
-}
-
-static const char *group_name(gid_t gid)
-{
-	static char buf[33];
-	static gid_t last = (gid_t)-1;
-	struct group *gr;
-	if (gid == last)
-		return buf;
-	gr = getgrgid(gid);
-	snprintf(buf, sizeof(buf), "%s", gr ? gr->gr_name : "");
-	last = gid;
-	return buf;
-}
-
 static void add_path(struct wr *w, const char *path);
 
 static int cmpstr(const void *a, const void *b)
@@ -944,7 +917,10 @@ static void add_path(struct wr *w, const char *path)
 	}
 	if (opt('v'))
 		fprintf(w->fd == 1 ? stderr : stdout, "%s\n", name);
-	put_header(w, name, link, type, &st, size, user_name(st.st_uid), group_name(st.st_gid));
+	{
+		const char *u = uid_name(st.st_uid), *g = gid_name(st.st_gid);
+		put_header(w, name, link, type, &st, size, u ? u : "", g ? g : "");
+	}
 	if (fd >= 0) {
 		/* exactly size bytes: a file that shrank is padded, one that grew cut */
 		unsigned long long left = size;
