@@ -1,0 +1,4 @@
+echo hello world
+echo   several   spaces	and	tabs
+true; echo $?
+false; echo $?

@@ -1,0 +1,6 @@
+! true
+echo $?
+! false
+echo $?
+! true | false
+echo $?

@@ -1,0 +1,4 @@
+(echo bg; exit 3) > out &
+wait $!
+echo status $?
+cat out

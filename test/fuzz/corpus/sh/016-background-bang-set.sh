@@ -1,0 +1,4 @@
+true &
+p=$!
+case $p in ''|*[!0-9]*) echo bad;; *) echo numeric;; esac
+wait

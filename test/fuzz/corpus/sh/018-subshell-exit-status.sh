@@ -1,0 +1,3 @@
+(exit 7)
+echo $?
+(false) || echo failed

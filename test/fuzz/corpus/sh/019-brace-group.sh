@@ -1,0 +1,5 @@
+{ echo a; echo b; } > out
+cat out
+x=1
+{ x=2; }
+echo $x

@@ -1,0 +1,3 @@
+{ false; } 2>/dev/null
+echo $?
+{ echo in; } | cat

@@ -1,0 +1,4 @@
+if false; then :; fi
+echo $?
+if true; then (exit 4); fi
+echo $?

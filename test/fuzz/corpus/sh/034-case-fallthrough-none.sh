@@ -1,0 +1,8 @@
+case x in
+x) echo first;;
+x) echo second;;
+esac
+case y in
+x) echo no;;
+esac
+echo $?

@@ -1,0 +1,4 @@
+case b in
+(a) echo a;;
+(b|c) echo bc;;
+esac

@@ -1,0 +1,7 @@
+case a in
+a) ;;
+esac
+echo $?
+false
+case a in b) ;; esac
+echo $?

@@ -1,0 +1,3 @@
+f() { (exit 3); return; }
+f
+echo $?

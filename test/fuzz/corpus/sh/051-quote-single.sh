@@ -1,0 +1,3 @@
+printf '%s\n' 'a  b'
+printf '%s\n' '$HOME `x` \n "q"'
+printf '%s\n' 'it''s'

@@ -1,0 +1,5 @@
+echo a\ b
+echo \$x \* \\
+echo \'single\'
+echo line\
+continued

@@ -1,0 +1,4 @@
+x='a b'
+echo "$x"'$x'$x
+echo ''"" x
+echo "'"'"'

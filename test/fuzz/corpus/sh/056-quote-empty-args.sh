@@ -1,0 +1,6 @@
+f() { echo $#; }
+f "" ''
+f "$unset"
+f $unset
+x=
+f "$x" $x

@@ -1,0 +1,4 @@
+cat <<EOF
+line 1
+line 2
+EOF

@@ -1,0 +1,6 @@
+if true; then
+	cat <<-EOF
+	tab stripped
+		two tabs
+	EOF
+fi

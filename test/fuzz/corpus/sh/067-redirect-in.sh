@@ -1,0 +1,3 @@
+printf 'a\nb\n' > f
+while read l; do echo "got $l"; done < f
+wc -l < f

@@ -1,0 +1,3 @@
+echo first > f
+echo visible
+cat f

@@ -1,0 +1,5 @@
+set --
+for x in "$@"; do echo never; done
+echo "[$*]" $#
+f() { echo $#; }
+f "$@"

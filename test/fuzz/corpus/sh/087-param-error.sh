@@ -1,0 +1,7 @@
+unset u
+(echo ${u?gone}) 2>/dev/null
+echo $?
+(e=; echo ${e:?empty}) 2>/dev/null
+echo $?
+x=ok
+echo ${x?never}

@@ -1,0 +1,3 @@
+echo "$(echo hello)"
+x=$(printf 'a\nb\n\n\n')
+echo "[$x]"

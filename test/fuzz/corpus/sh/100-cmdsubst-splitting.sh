@@ -1,0 +1,4 @@
+set -- $(echo "a b   c")
+echo $#
+set -- "$(echo "a b   c")"
+echo $#

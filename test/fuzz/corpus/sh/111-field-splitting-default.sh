@@ -1,0 +1,4 @@
+x='  a   b	c  '
+set -- $x
+echo $#
+for w in $x; do echo "[$w]"; done

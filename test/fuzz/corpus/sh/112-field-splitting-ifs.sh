@@ -1,0 +1,5 @@
+IFS=:
+x=a:b::c
+set -- $x
+echo $#
+for w in $x; do echo "[$w]"; done

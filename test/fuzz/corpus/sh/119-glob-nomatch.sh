@@ -1,0 +1,4 @@
+echo nomatch*
+echo "quoted*"
+x='*'
+echo "$x"

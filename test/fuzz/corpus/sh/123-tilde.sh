@@ -1,0 +1,6 @@
+HOME=/home/someone
+echo ~ ~/dir
+echo "~" '~'
+x=~
+echo $x
+echo a~b

@@ -1,0 +1,3 @@
+HOME=/h
+PATHLIKE=~/bin:~/lib
+echo $PATHLIKE

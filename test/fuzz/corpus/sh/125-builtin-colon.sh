@@ -1,0 +1,4 @@
+: ignored args $(echo sub)
+echo $?
+: > created
+[ -f created ] && echo made

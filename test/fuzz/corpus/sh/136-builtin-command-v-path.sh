@@ -1,0 +1,4 @@
+f() { :; }
+command -v f
+alias al=true
+command -v al

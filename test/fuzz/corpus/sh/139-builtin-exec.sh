@@ -1,0 +1,3 @@
+(exec echo replaced; echo never)
+(exec sh -c 'exit 5')
+echo $?

@@ -1,0 +1,6 @@
+(exit)
+echo $?
+(false; exit)
+echo $?
+(exit 300)
+echo $?

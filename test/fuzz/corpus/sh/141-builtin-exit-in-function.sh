@@ -1,0 +1,3 @@
+f() { exit 4; }
+(f; echo no)
+echo $?

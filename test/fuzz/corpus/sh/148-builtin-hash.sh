@@ -1,0 +1,4 @@
+hash cat 2>/dev/null
+echo $?
+hash -r
+echo $?

@@ -1,0 +1,5 @@
+sleep 5 &
+p=$!
+kill $p
+wait $p
+echo $?

@@ -1,0 +1,8 @@
+sleep 5 &
+kill -9 $!
+wait $!
+echo $?
+sleep 5 &
+kill -s TERM $!
+wait $!
+echo $?

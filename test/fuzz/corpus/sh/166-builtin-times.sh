@@ -1,0 +1,3 @@
+times > t 2>&1
+echo $?
+[ -s t ] && echo printed

@@ -1,0 +1,4 @@
+trap '' TERM
+kill -TERM $$
+echo survived
+trap - TERM

@@ -1,0 +1,5 @@
+set -e
+true
+echo before
+false
+echo never

@@ -1,0 +1,3 @@
+set -e
+(false; echo no-in-subshell) || echo subshell-failed
+echo continuing

@@ -1,0 +1,4 @@
+set -e
+f() { false; echo after-false; }
+f || echo f-failed
+echo end

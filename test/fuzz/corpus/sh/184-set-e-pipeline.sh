@@ -1,0 +1,5 @@
+set -e
+false | true
+echo pipeline-ok
+true | false
+echo never

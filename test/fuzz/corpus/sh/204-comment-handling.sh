@@ -1,0 +1,5 @@
+echo a # comment
+echo b#notcomment
+# whole line
+echo 'c # in quotes'
+echo d\#e

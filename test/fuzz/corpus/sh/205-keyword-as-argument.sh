@@ -1,0 +1,3 @@
+echo if then else fi do done case esac while
+echo {  }
+echo !

@@ -1,0 +1,6 @@
+echo one \
+two \
+three
+x=a\
+b
+echo $x

@@ -1,0 +1,2 @@
+sh -c 'echo ok; fi' 2>/dev/null
+echo $?

@@ -1,0 +1,3 @@
+touch g1 g2
+x=g*
+echo "$x"

@@ -1,0 +1,3 @@
+f() { echo "in f: $V"; }
+V=temp f
+echo "after: ${V-unset}"

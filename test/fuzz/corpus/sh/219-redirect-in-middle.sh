@@ -1,0 +1,4 @@
+echo > f a b
+cat f
+>g echo c
+cat g

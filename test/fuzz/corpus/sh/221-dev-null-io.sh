@@ -1,0 +1,3 @@
+echo gone > /dev/null
+cat < /dev/null
+echo $?

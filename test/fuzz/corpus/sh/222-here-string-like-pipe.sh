@@ -1,0 +1,1 @@
+printf '%s\n' "multi word line" | { read a b c; echo $c $b $a; }

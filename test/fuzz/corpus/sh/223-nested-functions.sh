@@ -1,0 +1,6 @@
+outer() {
+	inner() { echo inner-defined; }
+	inner
+}
+outer
+inner

@@ -1,0 +1,5 @@
+x='a b'
+eval "set -- $x"
+echo $#
+eval 'set -- "$x"'
+echo $#

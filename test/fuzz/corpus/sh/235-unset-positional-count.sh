@@ -1,0 +1,2 @@
+set -- a b
+echo ${3-none} ${3:-none}

@@ -1,0 +1,4 @@
+[ abc = abc ] && echo eq
+[ abc != abd ] && echo ne
+[ "" = "" ] && echo empties
+[ -n "x" ] && echo nonempty

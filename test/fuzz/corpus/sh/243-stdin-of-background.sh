@@ -1,0 +1,3 @@
+echo data > f
+cat < f &
+wait

@@ -1,0 +1,4 @@
+x=$(printf 'a\n\n')
+echo "[$x]"
+x=$(printf '\n\nb')
+echo "[$x]"

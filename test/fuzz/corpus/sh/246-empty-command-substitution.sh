@@ -1,0 +1,3 @@
+x=$( )
+echo "[$x]"
+$(true) && echo ran-empty

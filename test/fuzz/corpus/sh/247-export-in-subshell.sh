@@ -1,0 +1,2 @@
+(export SUBV=1)
+echo "${SUBV-unset}"

@@ -1,0 +1,5 @@
+HOME=/hh
+x=~:~/b
+echo $x
+y="~"
+echo $y

@@ -1,0 +1,2 @@
+( ( ( echo deep; exit 2 ); echo $? ); exit 1 )
+echo $?

@@ -1,0 +1,1 @@
+printf 'a\nb\n' | { read x; read y; echo "$y$x"; }

@@ -1,0 +1,3 @@
+printf 'return 7\n' > r
+. ./r
+echo $?

@@ -1,0 +1,2 @@
+(trap 'echo cleanup' EXIT; set -e; false; echo no)
+echo $?

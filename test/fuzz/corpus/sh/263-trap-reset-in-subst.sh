@@ -1,0 +1,3 @@
+trap 'echo parent' EXIT
+x=$(echo sub)
+echo $x

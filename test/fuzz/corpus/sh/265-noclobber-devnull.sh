@@ -1,0 +1,3 @@
+set -C
+echo ok > /dev/null
+echo $?

@@ -1,0 +1,1 @@
+sh -c 'echo e >&2' 2>&1 | cat

@@ -1,0 +1,3 @@
+touch a1 B2 c_
+echo [[:upper:]]*
+echo *[[:digit:]]

@@ -1,0 +1,5 @@
+f() { echo $#; }
+f 1 2 3
+set -- a
+f
+echo $#

@@ -1,0 +1,2 @@
+x=$(exit 5; echo no)
+echo "[$x] $?"

@@ -1,0 +1,4 @@
+mkdir -p a/b
+cd a/b
+cd ../..
+[ -d a ] && echo back

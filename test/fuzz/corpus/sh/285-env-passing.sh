@@ -1,0 +1,2 @@
+X=1 env | grep '^X='
+env | grep -c '^X=' || true

@@ -1,0 +1,3 @@
+printf 'echo no-shebang $1\n' > s
+chmod +x s
+./s arg

@@ -1,0 +1,3 @@
+printf 'exit 6\n' > e
+(. ./e; echo no)
+echo $?

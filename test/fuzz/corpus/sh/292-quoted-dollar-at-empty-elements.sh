@@ -1,0 +1,3 @@
+set -- "" ""
+for x in "$@"; do echo "[$x]"; done
+echo $#

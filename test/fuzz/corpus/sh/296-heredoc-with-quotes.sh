@@ -1,0 +1,3 @@
+cat <<EOF
+'single' "double" \`back\`
+EOF

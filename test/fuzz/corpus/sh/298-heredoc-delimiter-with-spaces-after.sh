@@ -1,0 +1,4 @@
+cat <<END
+text
+END
+echo ok

@@ -1,0 +1,4 @@
+x=val
+	cat <<-EOF
+		x is $x
+	EOF

@@ -1,0 +1,4 @@
+false
+echo $? | cat
+true | (exit 3)
+echo $?
