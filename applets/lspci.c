@@ -113,10 +113,13 @@ static const char *driver(struct pci_dev *p)
 	return pci_get_string_property(p, PCI_FILL_DRIVER);
 }
 
+static int domains;	/* 2: -D; 1: some device has a domain other than 0 */
+
 static void slot(struct pci_dev *p)
 {
-	/* -m shows the domain only when it is not 0 (or with -DD), as lspci */
-	if (!opt('m') ? opt('D') || p->domain : (p->domain || opt('D') >= 2))
+	/* as pciutils: once one device needs a domain all show it, except
+	 * in -m and the HOWTO's form, where only -D forces it */
+	if (!opt('m') ? domains : (p->domain || domains >= 2))
 		printf("%04x:", p->domain);
 	printf("%02x:%02x.%d", p->bus, p->dev, p->func);
 }
@@ -344,7 +347,10 @@ int lspci_main(int argc, char **argv)
 		die("-d: %s", err);
 	pci_init(pacc);
 	pci_scan_bus(pacc);
+	domains = opt('D') ? 2 : 0;
 	for (p = pacc->devices; p; p = p->next) {
+		if (p->domain && !domains)
+			domains = 1;
 		if (!pci_filter_match(&filter, p))
 			continue;
 		pci_fill_info(p, PCI_FILL_IDENT | PCI_FILL_CLASS | PCI_FILL_CLASS_EXT | PCI_FILL_SUBSYS |

@@ -72,3 +72,33 @@ debian_tree() {
 # first occurrence of each line only: kmod prints a module once per alias
 # pattern that matched, pxebox once (see modprobe.test)
 uniq_lines() { awk '!seen[$0]++'; }
+
+# mkpcidev SYSFS SLOT VENDOR DEVICE CLASS REV SVENDOR SDEVICE IRQ [DRIVER]:
+# one device as Linux shows it under /sys/bus/pci (IDs in hex, CLASS with
+# its prog-if, e.g. 020000), for libpci's -O sysfs.path=SYSFS.
+mkpcidev() {
+	_d=$1/devices/$2
+	mkdir -p "$_d"
+	echo "0x$3" >"$_d/vendor"; echo "0x$4" >"$_d/device"; echo "0x$5" >"$_d/class"
+	echo "0x$6" >"$_d/revision"; echo "0x$7" >"$_d/subsystem_vendor"; echo "0x$8" >"$_d/subsystem_device"
+	echo "$9" >"$_d/irq"
+	_up() { echo "$1" | tr a-f A-F; }
+	_c=$(_up "$5")
+	printf 'pci:v0000%sd0000%ssv0000%ssd0000%sbc%ssc%si%s\n' "$(_up "$3")" "$(_up "$4")" "$(_up "$7")" "$(_up "$8")" \
+		"$(echo "$_c" | cut -c1-2)" "$(echo "$_c" | cut -c3-4)" "$(echo "$_c" | cut -c5-6)" >"$_d/modalias"
+	# the first 64 bytes of config space: IDs, command, status, class,
+	# header type 0, subsystem IDs
+	_b() { printf "\\$(printf %03o $(($1)))"; }
+	{
+		_b "0x$3 & 255"; _b "0x$3 >> 8"; _b "0x$4 & 255"; _b "0x$4 >> 8"
+		printf '\007\000\000\002'; _b "0x$6"; _b "0x$5 & 255"; _b "(0x$5 >> 8) & 255"; _b "0x$5 >> 16"
+		head -c 36 /dev/zero
+		_b "0x$7 & 255"; _b "0x$7 >> 8"; _b "0x$8 & 255"; _b "0x$8 >> 8"
+		head -c 20 /dev/zero
+	} >"$_d/config"
+	printf '0x00000000febc0000 0x00000000febdffff 0x0000000000040200\n0x000000000000c000 0x000000000000c03f 0x0000000000040101\n' >"$_d/resource"
+	if [ -n "${10:-}" ]; then
+		mkdir -p "$1/drivers/${10}"
+		ln -s "../../drivers/${10}" "$_d/driver"
+	fi
+}
