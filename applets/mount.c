@@ -49,7 +49,7 @@
 //usage:		nofail; others go to the filesystem as text
 //usage:	-r	read-only (-o ro)	-w	read-write (-o rw)
 //usage:	-T FILE	fstab to read instead of /etc/fstab
-//usage:	-B, --bind DIR	-R, --rbind DIR	-M, --move DIR
+//usage:	-B, --bind	-R, --rbind	-M, --move	(SRC DIR)
 //usage:	--make-[r]shared, --make-[r]slave, --make-[r]private,
 //usage:	--make-[r]unbindable	change propagation of DIR
 //usage:	-f	fake: do everything but the mount(2) calls
@@ -466,6 +466,8 @@ static int mount_nfs(const char *src, const char *dir, const char *type, unsigne
 				     src, strerror(err));
 			else if (err == EACCES)
 				warn("%s: access denied by server", src);
+			else if (err == EINVAL)
+				warn("%s: %s (the kernel's nfs rejected an option: see dmesg)", src, strerror(err));
 			else
 				pwarn("%s", src);
 			return -1;
