@@ -58,6 +58,7 @@
 #include <netinet/ip.h>
 #include <netinet/udp.h>
 #include <poll.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <syslog.h>
 
@@ -866,23 +867,34 @@ static void setup(void)
 	c.udpfd = -1;
 }
 
+/* Link carrier: sysfs when it shows this interface, else IFF_RUNNING (a
+ * sysfs mounted for another network namespace, or none at all). */
+static int carrier(const char *path)
+{
+	struct ifreq ifr = { 0 };
+	char *s = read_file(path, NULL);
+	int up;
+	if (s || errno != ENOENT) {
+		up = s && s[0] == '1';
+		free(s);
+		return up;
+	}
+	strncpy(ifr.ifr_name, c.ifname, IFNAMSIZ - 1);
+	return ioctl(netif_sock(), SIOCGIFFLAGS, &ifr) == 0 && (ifr.ifr_flags & IFF_RUNNING);
+}
+
 /* Bounded wait for link carrier, so the first DISCOVER is not lost on a
  * NIC that is still negotiating. */
 static void wait_carrier(void)
 {
 	char *path = xasprintf("/sys/class/net/%s/carrier", c.ifname);
 	long long end = now_ms() + optnum('\002', 5) * 1000LL;
-	for (;;) {
-		char *s = read_file(path, NULL);
-		int up = s && s[0] == '1';
-		free(s);
-		if (up)
-			break;
+	while (!carrier(path)) {
 		if (now_ms() >= end) {
 			note("no carrier on %s, trying anyway", c.ifname);
 			break;
 		}
-		usleep(50000);
+		usleep(20000);
 	}
 	free(path);
 }
