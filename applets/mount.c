@@ -465,7 +465,7 @@ static int mount_nfs(const char *src, const char *dir, const char *type, unsigne
 				warn("%s: %s (server or kernel lacks this NFS version or transport: try vers=3 or proto=tcp)",
 				     src, strerror(err));
 			else if (err == EACCES)
-				warn("%s: access denied by server", src);
+				warn("%s: access denied by server (is that path exported to this client?)", src);
 			else if (err == EINVAL)
 				warn("%s: %s (the kernel's nfs rejected an option: see dmesg)", src, strerror(err));
 			else
