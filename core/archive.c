@@ -15,6 +15,12 @@ struct axdest {
 	size_t nlinks, ndirs;
 	struct made { dev_t dev; ino_t ino; } *made;	/* symlinks we created */
 	size_t nmade;
+	/* the last directory walked to while writing files: archives list a
+	 * directory's files together, and this saves a walk for each */
+	char *cpath;
+	size_t clen;
+	int cfd, finishing;
+	long pid;
 };
 
 struct axdest *ax_open(const char *dir, int flags)
@@ -25,6 +31,8 @@ struct axdest *ax_open(const char *dir, int flags)
 		pdie("%s", dir);
 	d->flags = flags;
 	d->umask = umask_get();
+	d->cfd = -1;
+	d->pid = (long)getpid();
 	return d;
 }
 
@@ -82,8 +90,15 @@ static int made_here(struct axdest *d, const struct stat *st)
 static int walk(struct axdest *d, const char *name, const char **base, int create)
 {
 	int fd = d->root;
-	const char *p = name, *slash;
+	const char *p = name, *slash, *last = strrchr(name, '/');
+	size_t plen = last ? (size_t)(last - name) : 0;
 	char comp[NAME_MAX + 1];
+	/* the cache only serves the file phase: nothing there makes symlinks */
+	int cache = create && !d->finishing && plen;
+	if (cache && d->cfd >= 0 && plen == d->clen && !memcmp(name, d->cpath, plen)) {
+		*base = last + 1;
+		return d->cfd;
+	}
 	while ((slash = strchr(p, '/'))) {
 		size_t n = (size_t)(slash - p);
 		int nfd;
@@ -116,6 +131,14 @@ static int walk(struct axdest *d, const char *name, const char **base, int creat
 		p = slash + 1;
 	}
 	*base = p;
+	if (cache) {
+		if (d->cfd >= 0)
+			close(d->cfd);
+		free(d->cpath);
+		d->cpath = xstrndup(name, plen);
+		d->clen = plen;
+		d->cfd = fd;
+	}
 	return fd;
 fail:
 	if (fd != d->root)
@@ -125,7 +148,7 @@ fail:
 
 static void unwalk(struct axdest *d, int fd)
 {
-	if (fd >= 0 && fd != d->root)
+	if (fd >= 0 && fd != d->root && fd != d->cfd)
 		close(fd);
 }
 
@@ -148,7 +171,7 @@ static mode_t want_mode(struct axdest *d, mode_t mode)
 
 static void tmpname(struct axdest *d, char *buf)
 {
-	snprintf(buf, 48, ".pxebox-%ld-%u", (long)getpid(), d->tmpseq++);
+	snprintf(buf, 48, ".pxebox-%ld-%u", d->pid, d->tmpseq++);
 }
 
 /* Put TMP in place of BASE in dirfd: renamed over, or linked when AX_KEEP
@@ -388,6 +411,12 @@ out:
 int ax_finish(struct axdest *d)
 {
 	int fails = 0;
+	d->finishing = 1;
+	if (d->cfd >= 0)
+		close(d->cfd);
+	d->cfd = -1;
+	free(d->cpath);
+	d->cpath = NULL;
 	/* hard links before symlinks: no symlink of ours exists while they are made */
 	for (int pass = 0; pass < 2; pass++)
 		for (size_t i = 0; i < d->nlinks; i++)
