@@ -162,6 +162,7 @@ static void run_script(const char *event, const struct dhcp_msg *m)
 	pid = fork();
 	if (pid == 0) {
 		char *argv[] = { (char *)c.script, (char *)event, NULL };
+		signal(SIGPIPE, SIG_DFL);	/* ours is ignored; the script's must not be */
 		execve(c.script, argv, envp);
 		fprintf(stderr, "%s: %s: %s\n", px.applet, c.script, strerror(errno));
 		_exit(127);
@@ -686,6 +687,7 @@ static void got_ack(void)
 	}
 	c.leased = ip;
 	c.state = BOUND;
+	c.deadline = NEVER;	/* it bounds the first lease, not a later loss */
 	c.next = c.t1;
 	run_script(event, &c.msg);
 	if (opt('q')) {
@@ -929,7 +931,7 @@ int udhcpc_main(int argc, char **argv)
 	restart(0);
 
 	for (;;) {
-		struct pollfd p[2] = { { c.sigfd[0], POLLIN, 0 }, { -1, POLLIN, 0 } };
+		struct pollfd p[3] = { { c.sigfd[0], POLLIN, 0 }, { -1, POLLIN, 0 }, { -1, POLLIN, 0 } };
 		long long now = now_ms(), wait;
 		int listen = c.state == SELECTING || c.state == REQUESTING ||
 			     c.state == RENEWING || c.state == REBINDING;
@@ -944,24 +946,28 @@ int udhcpc_main(int argc, char **argv)
 			timeout();
 			continue;
 		}
+		/* while renewing, a server may answer by unicast (the UDP socket)
+		 * or by broadcast, which only the raw socket sees */
 		if (listen)
-			p[1].fd = c.state == RENEWING && c.udpfd >= 0 ? c.udpfd : c.rawfd;
+			p[1].fd = c.rawfd;
+		if (c.state == RENEWING && c.udpfd >= 0)
+			p[2].fd = c.udpfd;
 		wait = c.next - now;
 		if (!c.leased && c.deadline - now < wait)
 			wait = c.deadline - now;
 		if (wait > 3600000)
 			wait = 3600000;
-		if (poll(p, 2, (int)wait) < 0) {
+		if (poll(p, 3, (int)wait) < 0) {
 			if (errno != EINTR)
 				pdie("poll");
 			continue;
 		}
 		if (p[0].revents)
 			signalled();
-		if (p[1].fd >= 0 && (p[1].revents & POLLIN)) {
-			if (!(p[1].fd == c.rawfd ? recv_raw() : recv_udp()))
-				packet();
-		}
+		if ((p[1].revents & POLLIN) && !recv_raw())
+			packet();
+		if ((p[2].revents & POLLIN) && !recv_udp())
+			packet();
 	}
 	return 0;
 }

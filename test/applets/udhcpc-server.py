@@ -93,7 +93,7 @@ def main():
         log.write("%s ciaddr=%s dst=%s\n" % (NAMES.get(mtype, mtype), ciaddr, dst))
         answer = None
         if mtype == 1:
-            if MODE in ("normal", "deaf-unicast", "nak", "decline"):
+            if MODE in ("normal", "deaf-unicast", "nak", "decline", "short"):
                 answer = reply(data, 2, good_opts(600) + b"\xff")
             elif MODE == "overload":
                 answer = reply(data, 2, hostile("overload") + b"\xff",
@@ -110,6 +110,9 @@ def main():
                 if dst == "255.255.255.255":
                     answer = reply(data, 5, opt(54, SERVER) + opt(51, u32(12)) + opt(58, u32(3))
                                    + opt(59, u32(6)) + opt(1, socket.inet_aton("255.255.255.0")) + b"\xff")
+            elif MODE == "short":  # answers every REQUEST, renewals too, by broadcast
+                answer = reply(data, 5, opt(54, SERVER) + opt(51, u32(20)) + opt(58, u32(2))
+                               + opt(59, u32(15)) + opt(1, socket.inet_aton("255.255.255.0")) + b"\xff")
             elif MODE in ("normal", "decline"):
                 answer = reply(data, 5, good_opts(600) + b"\xff")
             elif MODE == "overload":
