@@ -21,7 +21,6 @@
 //usage:	--reference=FILE	use FILE's owner and group
 #include "pxebox.h"
 #include "fs.h"
-#include <pwd.h>
 
 static uid_t uid = (uid_t)-1;
 static gid_t gid = (gid_t)-1;
@@ -99,10 +98,8 @@ static void parse_owner(const char *spec)
 		die("invalid group: '%s'", spec);
 	if (sep && !*sep && *s) {
 		/* "USER:" means USER's login group */
-		struct passwd *p = getpwuid(uid);
-		if (!p)
+		if (uid_group(uid, &gid))
 			die("invalid spec: '%s'", spec);
-		gid = p->pw_gid;
 	}
 	free(s);
 }

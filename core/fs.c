@@ -1,7 +1,5 @@
 /* fs.c - tree walk, metadata copy, mode strings and id names (see fs.h). */
 #include "fs.h"
-#include <grp.h>
-#include <pwd.h>
 
 /* ---- tree walk ---------------------------------------------------------- */
 
@@ -300,48 +298,92 @@ char *mode_string(mode_t m, char buf[11])
 
 /* ---- user and group names ----------------------------------------------- */
 
-/* ls -l asks once per file; a small cache saves rereading /etc/passwd */
-struct idname {
-	unsigned id;
-	char *name;	/* NULL: the id has no name */
+/* /etc/passwd and /etc/group are read directly, once, into a table: the same
+ * answer with any libc (a static glibc would want NSS modules at run time),
+ * and ls -l over thousands of files asks only memory. */
+struct ident {
+	unsigned id, gid;	/* gid: the login group (passwd only) */
+	char *name;
 };
-#define IDCACHE 16
+struct idtab {
+	int loaded;
+	size_t n;
+	struct ident *v;
+};
+static struct idtab users, groups;
 
-static const char *cached(struct idname *c, unsigned *next, unsigned id, int grp)
+static struct idtab *load(struct idtab *t, const char *file)
 {
-	for (unsigned i = 0; i < IDCACHE && i < *next; i++)
-		if (c[i].id == id)
-			return c[i].name;
-	struct idname *e = &c[*next % IDCACHE];
-	if (*next >= IDCACHE)
-		free(e->name);
-	(*next)++;
-	e->id = id;
-	e->name = NULL;
-	if (grp) {
-		struct group *g = getgrgid(id);
-		if (g)
-			e->name = xstrdup(g->gr_name);
-	} else {
-		struct passwd *p = getpwuid(id);
-		if (p)
-			e->name = xstrdup(p->pw_name);
+	char *buf, *line, *next;
+	if (t->loaded)
+		return t;
+	t->loaded = 1;
+	buf = read_file(file, NULL);
+	for (line = buf; line && *line; line = next) {
+		char *f[4], *end;
+		int nf = 0;
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = 0;
+		else
+			next = line + strlen(line);
+		/* name:password:id:gid-or-members:... */
+		for (char *p = line; nf < 4; nf++) {
+			f[nf] = p;
+			p = strchr(p, ':');
+			if (!p)
+				break;
+			*p++ = 0;
+		}
+		if (nf < 3 || !*f[0] || !isdigit((unsigned char)*f[2]))
+			continue;
+		unsigned long id = strtoul(f[2], &end, 10);
+		if (*end || id > UINT_MAX)
+			continue;
+		t->v = xrealloc(t->v, (t->n + 1) * sizeof(*t->v));
+		t->v[t->n].id = id;
+		t->v[t->n].gid = nf > 3 && isdigit((unsigned char)*f[3]) ? strtoul(f[3], NULL, 10) : (unsigned)-1;
+		t->v[t->n++].name = xstrdup(f[0]);
 	}
-	return e->name;
+	free(buf);
+	return t;
+}
+
+static const struct ident *by_id(struct idtab *t, unsigned id)
+{
+	for (size_t i = 0; i < t->n; i++)
+		if (t->v[i].id == id)
+			return &t->v[i];	/* the first entry wins, as getpwuid */
+	return NULL;
+}
+
+static const struct ident *by_name(struct idtab *t, const char *name)
+{
+	for (size_t i = 0; i < t->n; i++)
+		if (!strcmp(t->v[i].name, name))
+			return &t->v[i];
+	return NULL;
 }
 
 const char *uid_name(uid_t uid)
 {
-	static struct idname c[IDCACHE];
-	static unsigned next;
-	return cached(c, &next, uid, 0);
+	const struct ident *e = by_id(load(&users, "/etc/passwd"), uid);
+	return e ? e->name : NULL;
 }
 
 const char *gid_name(gid_t gid)
 {
-	static struct idname c[IDCACHE];
-	static unsigned next;
-	return cached(c, &next, gid, 1);
+	const struct ident *e = by_id(load(&groups, "/etc/group"), gid);
+	return e ? e->name : NULL;
+}
+
+int uid_group(uid_t uid, gid_t *gid)
+{
+	const struct ident *e = by_id(load(&users, "/etc/passwd"), uid);
+	if (!e || e->gid == (unsigned)-1)
+		return -1;
+	*gid = e->gid;
+	return 0;
 }
 
 static int parse_id(const char *s, unsigned *id)
@@ -361,10 +403,10 @@ static int parse_id(const char *s, unsigned *id)
 /* A name wins over a number, as in coreutils: a user called "123" is meant. */
 int parse_uid(const char *s, uid_t *uid)
 {
-	struct passwd *p = *s ? getpwnam(s) : NULL;
+	const struct ident *e = by_name(load(&users, "/etc/passwd"), s);
 	unsigned v;
-	if (p) {
-		*uid = p->pw_uid;
+	if (e) {
+		*uid = e->id;
 		return 0;
 	}
 	if (parse_id(s, &v))
@@ -375,10 +417,10 @@ int parse_uid(const char *s, uid_t *uid)
 
 int parse_gid(const char *s, gid_t *gid)
 {
-	struct group *g = *s ? getgrnam(s) : NULL;
+	const struct ident *e = by_name(load(&groups, "/etc/group"), s);
 	unsigned v;
-	if (g) {
-		*gid = g->gr_gid;
+	if (e) {
+		*gid = e->id;
 		return 0;
 	}
 	if (parse_id(s, &v))

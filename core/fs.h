@@ -58,10 +58,11 @@ int set_meta(int dirfd, const char *name, const struct stat *st, int what);
 /* "drwxr-xr-x" (10 characters and a NUL), as ls -l shows a mode */
 char *mode_string(mode_t mode, char buf[11]);
 
-/* ---- user and group names (from /etc/passwd and /etc/group, cached) --- */
+/* ---- user and group names (from /etc/passwd and /etc/group, read once) - */
 
 const char *uid_name(uid_t uid);	/* NULL if the id has no name */
 const char *gid_name(gid_t gid);
+int uid_group(uid_t uid, gid_t *gid);	/* login group; 0, or -1 if unknown */
 /* A name or a decimal id; 0, or -1 if neither (nothing printed). */
 int parse_uid(const char *s, uid_t *uid);
 int parse_gid(const char *s, gid_t *gid);
