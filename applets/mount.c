@@ -57,7 +57,9 @@
 //usage:NFS: mount -t nfs -o ro,nolock,vers=3 10.0.2.2:/export /mnt
 //usage:	The server is resolved here and addr= added; retry=MIN retries
 //usage:	refused or timed-out mounts for MIN minutes (default: none).
-//usage:	Pass soft,timeo=N,retrans=N for a quick failure.
+//usage:	Pass soft,timeo=N,retrans=N for a quick failure.  bg/fg are
+//usage:	passed on (the kernel ignores them): mounts stay in the
+//usage:	foreground.
 #include "pxebox.h"
 #include "mtab.h"
 #include <arpa/inet.h>
