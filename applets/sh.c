@@ -3846,6 +3846,12 @@ static int eval(struct node *n, int flags)
 	int st = 0;
 	for (; n; n = n->next) {
 		st = eval_one(n, n->next ? flags & ~EV_EXIT : flags);
+		if (intr && sh.interactive && !sh.child && !traps[SIGINT]) {
+			/* Ctrl-C: abandon the command line, back to the prompt */
+			intr = 0;
+			pending[SIGINT] = 0;
+			throw(130);
+		}
 		if (gotsig)
 			run_traps();
 		if (sh.skip)
@@ -3954,8 +3960,12 @@ static int eval_input(int top)
 			arena_unref(a);
 			break;
 		}
-		if (n && (!sh.o_n || sh.interactive))
-			st = eval(n, 0);
+		if (n && (!sh.o_n || sh.interactive)) {
+			/* the last command of "sh -c" needs no fork, as in dash */
+			int last = top && !sh.interactive && in->fd < 0 && !in->prev &&
+				in->p >= in->end && !in->npush && !traps[0];
+			st = eval(n, last ? EV_EXIT : 0);
+		}
 		arena_unref(a);
 		if (sh.skip) {
 			if (sh.skip == SKIP_RETURN && !top)
