@@ -483,14 +483,10 @@ char **dhcp_env(const struct dhcp_msg *m, const char *ifname, unsigned *dropped,
 
 	*dropped = 0;
 	env_add(&e, "interface", ifname);
-	if (m->yiaddr) {
-		sb_ip(&(struct sb){ ipbuf, 0, sizeof(ipbuf) }, (const uint8_t *)&m->yiaddr);
-		env_add(&e, "ip", ipbuf);
-	}
-	if (m->siaddr) {
-		sb_ip(&(struct sb){ ipbuf, 0, sizeof(ipbuf) }, (const uint8_t *)&m->siaddr);
-		env_add(&e, "siaddr", ipbuf);
-	}
+	if (m->yiaddr)
+		env_add(&e, "ip", inet_ntop(AF_INET, &m->yiaddr, ipbuf, sizeof(ipbuf)));
+	if (m->siaddr)
+		env_add(&e, "siaddr", inet_ntop(AF_INET, &m->siaddr, ipbuf, sizeof(ipbuf)));
 	if (m->sname[0]) {
 		if ((why = check_string((const uint8_t *)m->sname, strlen(m->sname), T_HOST))) {
 			++*dropped;
