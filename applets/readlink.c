@@ -51,6 +51,11 @@ static char *canon(const char *path, int missing)
 	char *buf = xmalloc(cap), *todo, *p;
 	int gone = 0;	/* a component was missing: later ones cannot be links */
 
+	if (!*path) {	/* "" names nothing, not the current directory */
+		free(buf);
+		errno = ENOENT;
+		return NULL;
+	}
 	if (path[0] == '/') {
 		strcpy(buf, "/");
 	} else if (!getcwd(buf, cap)) {
