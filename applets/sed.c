@@ -372,12 +372,13 @@ static char *read_text(size_t *lenp)
 	return s;
 }
 
-static char *read_label(void)
+/* A label ends at a blank, ';' or newline; a branch's also at '}'. */
+static char *read_label(int branch)
 {
 	const char *e;
 	skip_blank();
 	e = pos;
-	while (*e && *e != '\n' && *e != ';' && *e != ' ' && *e != '\t')
+	while (*e && *e != '\n' && *e != ';' && *e != ' ' && *e != '\t' && !(branch && *e == '}'))
 		e++;
 	char *l = xstrndup(pos, (size_t)(e - pos));
 	pos = e;
@@ -577,12 +578,12 @@ static void compile_script(char *script)
 		case ':':
 			if (c->a1.type)
 				bad(": doesn't want any addresses");
-			c->text = read_label();
+			c->text = read_label(0);
 			if (!*c->text)
 				bad("\":\" lacks a label");
 			break;
 		case 'b': case 't': case 'T':
-			c->text = read_label();
+			c->text = read_label(1);
 			break;
 		case 'a': case 'i': case 'c':
 			c->text = read_text(&c->len);
@@ -963,67 +964,76 @@ static int match1(struct addr *a)
 	return 0;
 }
 
+/* Does c apply to this line?  Ranges keep state in c->in_range:
+ * 0 not started yet, 1 inside, 2 ended. */
 static int match_addr(struct cmd *c)
 {
-	int r;
+	int r, more = 1;
 	if (!c->a1.type)
 		return !c->neg;
 	if (!c->a2.type)
 		return match1(&c->a1) != c->neg;
-	if (c->in_range) {
-		r = 1;
+	if (c->in_range == 1) {
 		switch (c->a2.type) {
 		case 'n':
-			c->in_range = in.lineno < c->a2.n;
-			/* a line number already passed ends the range at once */
-			if (in.lineno > c->a2.n)
-				r = 0;
+			/* past the end line (skipped by d or a branch): closed, and
+			 * this line is in only if the start address matches it */
+			if (in.lineno > c->a2.n) {
+				c->in_range = 2;
+				return match1(&c->a1) != c->neg;
+			}
+			more = in.lineno < c->a2.n;
 			break;
 		case '+':
-			c->in_range = in.lineno < c->range_end;
+			more = in.lineno < c->range_end;
 			break;
 		case 'm':
-			c->in_range = in.lineno % c->a2.n != 0;
+			more = in.lineno % c->a2.n != 0;
 			break;
 		case '$':
-			c->in_range = !is_last();
+			more = !is_last();
 			break;
 		case '/':
-			c->in_range = !match_re(c->a2.re, c->a2.fallback);
+			more = !match_re(c->a2.re, c->a2.fallback);
 			break;
 		}
-		if (!r) {
-			c->in_range = 0;
-			r = match1(&c->a1);
-			if (r)
-				goto start;
-		}
-		return r != c->neg;
+		c->in_range = more ? 1 : 2;
+		return !c->neg;
 	}
+	/* a range from a line number happens once (even if a branch comes
+	 * back to that line) */
+	if (c->in_range == 2 && strchr("n0", c->a1.type))
+		return c->neg;
 	r = match1(&c->a1);
+	/* GNU: a line-number start that was never seen (an earlier d skipped
+	 * it) starts the range at the first line after it that gets here */
+	if (!r && !c->in_range && strchr("n0", c->a1.type) && in.lineno > c->a1.n) {
+		if (c->a2.type == 'n' && c->a2.n < in.lineno)
+			return c->neg;
+		r = 1;
+	}
 	if (!r)
 		return c->neg;
-start:
-	c->in_range = 1;
 	switch (c->a2.type) {
 	case 'n':
-		c->in_range = c->a2.n > in.lineno;
+		more = c->a2.n > in.lineno;
 		break;
 	case '+':
 		c->range_end = in.lineno + c->a2.n;
-		c->in_range = c->a2.n > 0;
+		more = c->a2.n > 0;
 		break;
 	case 'm':
-		c->in_range = c->a2.n && in.lineno % c->a2.n;
+		more = c->a2.n && in.lineno % c->a2.n;
 		break;
 	case '$':
-		c->in_range = !is_last();
+		more = !is_last();
 		break;
 	case '/':
 		if (c->a1.type == '0')
-			c->in_range = !match_re(c->a2.re, c->a2.fallback);
+			more = !match_re(c->a2.re, c->a2.fallback);
 		break;
 	}
+	c->in_range = more ? 1 : 2;
 	return !c->neg;
 }
 
@@ -1055,7 +1065,7 @@ static int run_cycle(int *code)
 			break;
 		case 'c':
 			/* in a range the text replaces the whole range: print at its end */
-			if (!c->a2.type || c->neg || !c->in_range)
+			if (!c->a2.type || c->neg || c->in_range != 1)
 				emit(out, c->text, c->len, 0);
 			return END_NOPRINT;
 		case 'd':
@@ -1094,8 +1104,10 @@ static int run_cycle(int *code)
 			cmd_l(c);
 			break;
 		case 'n':
+			/* no next line (in this file, with -s): GNU prints and ends
+			 * the cycle; POSIX would quit without printing */
 			if (is_last())
-				return QUIT;	/* GNU: print, then quit */
+				return END_PRINT;
 			if (!P.quiet)
 				emit_ps(out, ps.len);
 			flush_appends();
@@ -1103,7 +1115,7 @@ static int run_cycle(int *code)
 			break;
 		case 'N':
 			if (is_last())
-				return QUIT;	/* GNU prints the pattern space; POSIX would not */
+				return END_PRINT;	/* as n */
 			flush_appends();
 			read_line(&ps, 1);
 			break;
@@ -1201,8 +1213,13 @@ static int run(int *code)
 	return 0;
 }
 
+/* A new stream: with -s and -i each file is one, and GNU sed starts each
+ * afresh: line numbers, hold space and ranges. */
 static void input_reset(char **files)
 {
+	for (size_t i = 0; i < P.n; i++)
+		P.cmd[i].in_range = 0;
+	hs.len = 0;
 	in.files = files;
 	in.eof = in.have_next = 0;
 	in.lineno = 0;
