@@ -2,15 +2,16 @@
  *
  * The line is kept in one buffer with a cursor; after each key the whole
  * line is redrawn (carriage return, prompt, text, clear to end of line,
- * cursor back), which is simple and right on any VT100-like terminal as
- * long as the line fits on one row. */
+ * cursor back), which is simple and right on any VT100-like terminal. */
 #include "pxebox.h"
 #include "lineedit.h"
 #include <termios.h>
+#include <sys/ioctl.h>
 
 struct ed {
 	char *buf;
 	size_t len, pos, cap;
+	size_t off;		/* first byte shown, for lines wider than the screen */
 	const char *prompt;	/* the part after the prompt's last newline */
 	char out[512];		/* output is collected and written at once */
 	size_t outn;
@@ -115,21 +116,32 @@ static void outs(struct ed *e, const char *s)
 	out(e, s, strlen(s));
 }
 
+/* A line longer than the terminal is shown through a window that follows
+ * the cursor, so the display never wraps and "\r" always finds its start. */
 static void redraw(struct ed *e)
 {
 	char seq[32];
+	struct winsize ws;
+	size_t cols = ioctl(2, TIOCGWINSZ, &ws) == 0 && ws.ws_col ? ws.ws_col : 80;
+	size_t plen = strlen(e->prompt), w = cols > plen + 11 ? cols - plen - 1 : 10, end;
 
+	if (e->pos < e->off)
+		e->off = e->pos;
+	else if (e->pos > e->off + w)
+		e->off = e->pos - w;
+	if (e->off > e->len)
+		e->off = e->len;
+	end = e->len - e->off > w ? e->off + w : e->len;
 	outs(e, "\r");
 	outs(e, e->prompt);
-	/* control bytes in the line show as ^X, one column each way would lie
-	 * about the width, so print them as '?' */
-	for (size_t i = 0; i < e->len; i++) {
+	/* control bytes would take more or fewer columns than one: show '?' */
+	for (size_t i = e->off; i < end; i++) {
 		char c = (unsigned char)e->buf[i] < 32 || e->buf[i] == 127 ? '?' : e->buf[i];
 		out(e, &c, 1);
 	}
 	outs(e, "\033[K");
-	if (e->len > e->pos) {
-		snprintf(seq, sizeof(seq), "\033[%zuD", e->len - e->pos);
+	if (end > e->pos) {
+		snprintf(seq, sizeof(seq), "\033[%zuD", end - e->pos);
 		outs(e, seq);
 	}
 	out_flush(e);
