@@ -338,7 +338,7 @@ static int copy_in(int fd, char **pats)
 		clean = ax_clean(xstrdup(name), &abs);
 		if (!matches(pats, name)) {
 			/* not asked for */
-		} else if (!clean) {
+		} else if (!clean && !list) {
 			warn("%s: member name contains '..', skipped", name);
 		} else {
 			if (abs && !warned_abs++ && !list)

@@ -410,7 +410,7 @@ static NORETURN void short_read(struct xstate *s, const char *name)
 	die("short read at entry '%s' (entry %lu)", name, s->count);
 }
 
-static void extract_one(struct xstate *s, struct entry *e, char *name, const char *shown)
+static void extract_one(struct xstate *s, struct entry *e, const char *name, const char *shown)
 {
 	unsigned long long pad = (512 - e->size % 512) % 512;
 	int has_data = e->type == '0' || e->type == '7' || (e->type != '1' && e->type != '2' &&
@@ -588,9 +588,10 @@ static int tar_extract(struct xstate *s)
 		name = ax_clean(e.name, &abs);
 		if (abs && !s->warned_abs++)
 			warn("removing leading '/' from member names");
-		if (!name)
+		if (!name && !s->list)
 			warn("%s: member name contains '..', skipped", shown);
-		if (!name || excluded(name) || !selected(s, name)) {
+		/* a listing shows unsafe names too; only extraction skips them */
+		if ((!name && !s->list) || excluded(name ? name : shown) || !selected(s, name ? name : shown)) {
 			unsigned long long sz = e.type == '5' || e.type == '2' || e.type == '1' ? 0 : e.size;
 			if (copy_data(&s->r, -1, sz) < 0 || !rd_get(&s->r, NULL, (512 - sz % 512) % 512))
 				short_read(s, shown);
@@ -598,7 +599,7 @@ static int tar_extract(struct xstate *s)
 			free(shown);
 			continue;
 		}
-		extract_one(s, &e, name, shown);
+		extract_one(s, &e, name ? name : shown, shown);
 		free_entry(&e);
 		free(shown);
 	}
