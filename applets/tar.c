@@ -77,7 +77,12 @@ struct entry {
 	unsigned long long size;
 	long long mtime;
 	unsigned dmaj, dmin;
+	unsigned given;		/* pax: which of size, mtime, uid, gid were set */
 };
+#define GIVEN_SIZE 1
+#define GIVEN_MTIME 2
+#define GIVEN_UID 4
+#define GIVEN_GID 8
 
 /* Block reader over the (maybe decompressed) stream. */
 struct rd {
@@ -233,16 +238,16 @@ static int parse_pax(char *p, size_t len, struct entry *x)
 			x->size = strtoull(val, &e2, 10);
 			if (*e2 || *val == '-')
 				return -1;
-			x->type = 'S';	/* marks "size given" */
+			x->given |= GIVEN_SIZE;
 		} else if (!strcmp(end + 1, "mtime")) {
 			x->mtime = strtoll(val, NULL, 10);
-			x->mode |= 1;	/* marks "mtime given" */
+			x->given |= GIVEN_MTIME;
 		} else if (!strcmp(end + 1, "uid")) {
 			x->uid = (uid_t)strtoul(val, NULL, 10);
-			x->mode |= 2;
+			x->given |= GIVEN_UID;
 		} else if (!strcmp(end + 1, "gid")) {
 			x->gid = (gid_t)strtoul(val, NULL, 10);
-			x->mode |= 4;
+			x->given |= GIVEN_GID;
 		} else if (!strcmp(end + 1, "uname")) {
 			snprintf(x->uname, sizeof(x->uname), "%s", val);
 		} else if (!strcmp(end + 1, "gname")) {
@@ -569,13 +574,13 @@ static int tar_extract(struct xstate *s)
 			free(e.link);
 			e.link = x.link;
 		}
-		if (x.type == 'S')
+		if (x.given & GIVEN_SIZE)
 			e.size = x.size;
-		if (x.mode & 1)
+		if (x.given & GIVEN_MTIME)
 			e.mtime = x.mtime;
-		if (x.mode & 2)
+		if (x.given & GIVEN_UID)
 			e.uid = x.uid;
-		if (x.mode & 4)
+		if (x.given & GIVEN_GID)
 			e.gid = x.gid;
 		if (*x.uname)
 			memcpy(e.uname, x.uname, sizeof(e.uname));
