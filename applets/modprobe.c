@@ -63,7 +63,8 @@ static unsigned resolve(char **names, unsigned n, struct mod ***out)
 		int by_alias;
 		unsigned k = modtree_lookup(tree, names[i], &l, &by_alias);
 		*out = xrealloc(*out, (total + k + 1) * sizeof(**out));
-		memcpy(*out + total, l, k * sizeof(*l));
+		if (k)
+			memcpy(*out + total, l, k * sizeof(*l));
 		total += k;
 		free(l);
 	}
@@ -96,6 +97,7 @@ static void probe_list(struct mod *m, int required, int ignorecmd)
 	if (m->visited)
 		return;
 	m->visited = 1;
+	mod_deps(tree, m);
 	if (required) {
 		m->required = 1;
 		for (unsigned i = 0; i < m->ndep; i++)
@@ -258,6 +260,7 @@ static int remove_one(struct mod *m, int is_dep)
 		}
 	}
 	remove_list(m->pre, m->npre);
+	mod_deps(tree, m);
 	for (unsigned i = 0; i < m->ndep; i++) {
 		struct mod *d = m->dep[i];
 		if (module_loaded(d->name) && module_refcnt(d->name) == 0)

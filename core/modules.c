@@ -50,7 +50,6 @@ void modtree_free(struct modtree *t)
 		free(t->bufs[i]);
 	free(t->bufs);
 	free(t->hash);
-	free(t->alias);
 	free(t->calias);
 	free(t->balias);
 	free(t->dir);
@@ -159,12 +158,11 @@ void modtree_parse_dep(struct modtree *t, char *buf)
 	char *p = buf, *line, name[256];
 	keep(t, buf);
 	while ((line = next_line(&p))) {
-		char *colon = strchr(line, ':'), *w, *rest;
+		char *colon = strchr(line, ':');
 		struct mod *m;
 		if (!colon || line[0] == '#')
 			continue;
 		*colon = 0;
-		rest = colon + 1;
 		line = rest_of(line);
 		if (!*line)
 			continue;
@@ -173,14 +171,22 @@ void modtree_parse_dep(struct modtree *t, char *buf)
 			continue;	/* the first line for a name wins, as in kmod */
 		m->depline = 1;
 		m->path = line;
-		while ((w = next_word(&rest))) {
-			struct mod *d = mod_get(t, path_modname(w, name, sizeof(name)));
-			if (!d->path)
-				d->path = w;
-			m->dep = xrealloc(m->dep, (m->ndep + 1) * sizeof(*m->dep));
-			m->dep[m->ndep++] = d;
-		}
+		m->deptext = colon + 1;
 	}
+}
+
+unsigned mod_deps(struct modtree *t, struct mod *m)
+{
+	char *w, *rest = m->deptext, name[256];
+	m->deptext = NULL;
+	while (rest && (w = next_word(&rest))) {
+		struct mod *d = mod_get(t, path_modname(w, name, sizeof(name)));
+		if (!d->path)
+			d->path = w;
+		m->dep = xrealloc(m->dep, (m->ndep + 1) * sizeof(*m->dep));
+		m->dep[m->ndep++] = d;
+	}
+	return m->ndep;
 }
 
 static void add_alias(struct modalias **a, unsigned *n, char *pattern, char *module)
@@ -196,17 +202,9 @@ static void add_alias(struct modalias **a, unsigned *n, char *pattern, char *mod
 
 void modtree_parse_alias(struct modtree *t, char *buf)
 {
-	char *p = buf, *line;
 	keep(t, buf);
-	while ((line = next_line(&p))) {
-		char *kw = next_word(&line), *pat, *mod;
-		if (!kw || strcmp(kw, "alias"))
-			continue;
-		pat = next_word(&line);
-		mod = next_word(&line);
-		if (pat && mod)
-			add_alias(&t->alias, &t->nalias, pat, mod);
-	}
+	t->alias_text = buf;
+	t->alias_read = 1;
 }
 
 static void add_names(char ***list, unsigned *n, char *name)
@@ -459,17 +457,26 @@ int modtree_load(struct modtree *t, int flags, const char *confpath)
 	return 0;
 }
 
-/* modules.alias and modules.builtin.modinfo are big and only needed when a
- * name is not a module name, so they are read on first use. */
+/* modules.alias and modules.builtin.modinfo are only needed when a name is
+ * not a module name, so they are read on first use. */
 static void load_aliases(struct modtree *t)
 {
 	size_t len;
 	char *buf;
-	if (t->alias)
+	if (t->alias_read)
 		return;
-	t->alias = xzalloc(sizeof(*t->alias));	/* marks "read", even if empty */
+	t->alias_read = 1;
 	if ((buf = slurp(t->dir, "modules.alias", &len, 0)))
 		modtree_parse_alias(t, buf);
+}
+
+static void load_builtin_aliases(struct modtree *t)
+{
+	size_t len;
+	char *buf;
+	if (t->balias_read)
+		return;
+	t->balias_read = 1;
 	if ((buf = slurp(t->dir, "modules.builtin.modinfo", &len, 0)))
 		modtree_parse_builtin_modinfo(t, buf, len);
 }
@@ -497,6 +504,50 @@ static int prefix_fits(const char *p, const char *q)
 		if (*p != *q)
 			return 0;
 	}
+}
+
+/* modules.alias without parsing it: 25000 lines, of which a query needs
+ * the few whose literal start fits; only those are cut out and matched. */
+static unsigned match_text(struct modtree *t, const char *text, const char *q, struct mod ***out)
+{
+	unsigned n = 0;
+	const char *p = text;
+	while (p && *p) {
+		const char *line = p, *nl = strchr(p, '\n'), *pat, *e, *mod, *me;
+		p = nl ? nl + 1 : NULL;
+		while (blank(*line))
+			line++;
+		if (strncmp(line, "alias", 5) || !blank(line[5]))
+			continue;
+		for (pat = line + 5; blank(*pat); pat++)
+			;
+		/* the literal start, read with '-' as '_' like the query */
+		for (e = pat; ; e++) {
+			char c = *e == '-' ? '_' : *e;
+			if (!c || c == '\n' || blank(c) || c == '*' || c == '?' || c == '[' || c == '\\')
+				break;
+			if (c != q[e - pat])
+				break;
+		}
+		if (*e && *e != '\n' && !blank(*e) && *e != '*' && *e != '?' && *e != '[' && *e != '\\')
+			continue;	/* a literal character that differs */
+		while (*e && *e != '\n' && !blank(*e))
+			e++;
+		for (mod = e; blank(*mod); mod++)
+			;
+		for (me = mod; *me && *me != '\n' && !blank(*me); me++)
+			;
+		if (me == mod)
+			continue;
+		char *pattern = xstrndup(pat, (size_t)(e - pat)), *name = xstrndup(mod, (size_t)(me - mod));
+		mod_normalise(pattern);
+		mod_normalise(name);
+		if (!fnmatch(pattern, q, 0))
+			add_result(out, &n, mod_get(t, name));
+		free(pattern);
+		free(name);
+	}
+	return n;
 }
 
 static unsigned match(struct modtree *t, const struct modalias *a, unsigned na,
@@ -528,7 +579,7 @@ unsigned modtree_lookup(struct modtree *t, const char *query, struct mod ***out,
 	}
 	*by_alias = 1;
 	load_aliases(t);
-	if ((n = match(t, t->alias, t->nalias, q, out)))
+	if (t->alias_text && (n = match_text(t, t->alias_text, q, out)))
 		goto done;
 	*by_alias = 0;
 	if (m && m->builtin) {
@@ -536,6 +587,7 @@ unsigned modtree_lookup(struct modtree *t, const char *query, struct mod ***out,
 		goto done;
 	}
 	*by_alias = 1;
+	load_builtin_aliases(t);
 	n = match(t, t->balias, t->nbalias, q, out);
 done:
 	free(q);

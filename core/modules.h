@@ -12,8 +12,9 @@
 struct mod {
 	char *name;		/* normalised: '-' becomes '_' */
 	char *path;		/* modules.dep path: relative to the tree or absolute */
-	struct mod **dep;	/* every module it needs, in modules.dep order */
-	unsigned ndep;
+	struct mod **dep;	/* every module it needs, in modules.dep order: */
+	unsigned ndep;		/* valid after mod_deps() */
+	char *deptext;		/* the unparsed rest of its modules.dep line */
 	char *options;		/* kernel command line and "options" lines, joined */
 	char *install, *remove;	/* modprobe.d commands, run by /bin/sh -c */
 	char **pre, **post;	/* softdep names, resolved at probe time */
@@ -31,8 +32,10 @@ struct modtree {
 	char *dir;		/* BASE/lib/modules/VERSION */
 	struct mod **hash;
 	unsigned hsize, nmods;
-	struct modalias *alias, *calias, *balias;	/* modules.alias, modprobe.d, built-in */
-	unsigned nalias, ncalias, nbalias;
+	char *alias_text;	/* modules.alias, scanned (not parsed) per lookup */
+	struct modalias *calias, *balias;	/* modprobe.d, built-in */
+	unsigned ncalias, nbalias;
+	unsigned alias_read:1, balias_read:1;	/* read lazily, once */
 	char **bufs;		/* file contents the strings above point into */
 	unsigned nbufs;
 };
@@ -54,11 +57,15 @@ int modtree_load(struct modtree *t, int flags, const char *confpath);
 /* The parsers, on a NUL-terminated buffer that the tree takes over (the
  * strings point into it) and modifies.  Bad lines are skipped. */
 void modtree_parse_dep(struct modtree *t, char *buf);
-void modtree_parse_alias(struct modtree *t, char *buf);	/* modules.alias */
+void modtree_parse_alias(struct modtree *t, char *buf);	/* modules.alias (kept as text) */
 void modtree_parse_conf(struct modtree *t, char *buf);		/* modprobe.d, modules.softdep */
 void modtree_parse_builtin(struct modtree *t, char *buf);	/* modules.builtin */
 void modtree_parse_builtin_modinfo(struct modtree *t, char *buf, size_t len);
 void modtree_parse_cmdline(struct modtree *t, char *buf);	/* /proc/cmdline */
+
+/* The modules m needs (m->dep, m->ndep), parsed from modules.dep on first
+ * use: a lookup needs a handful of the 4000 lines.  Returns m->ndep. */
+unsigned mod_deps(struct modtree *t, struct mod *m);
 
 struct mod *mod_find(struct modtree *t, const char *name);	/* normalised name */
 struct mod *mod_get(struct modtree *t, const char *name);	/* created if missing */

@@ -1,0 +1,41 @@
+/* modinfo_fuzz.c - libFuzzer target for the ELF .modinfo reader
+ * (core/elfmod.c) on arbitrary bytes, and modinfo's field printing
+ * (parm/parmtype merging) on what it finds. */
+#include "support.h"
+#include "../../applets/modinfo.c"
+
+static void run(const uint8_t *data, size_t size)
+{
+	const char *info, *why;
+	size_t ilen, off = 0;
+	char *key, *val, *copy;
+	struct parm *parms = NULL;
+
+	/* an exact-size copy, so ASan sees any read past the end */
+	copy = xmalloc(size ? size : 1);
+	memcpy(copy, data, size);
+	if (!elf_modinfo(copy, size, &info, &ilen, &why)) {
+		if ((const char *)info < copy || info + ilen > copy + size)
+			__builtin_trap();
+		while ((key = modinfo_next(info, ilen, &off, &val))) {
+			show(key, val, &parms);
+			free(key);
+		}
+		show_parms(parms);
+	}
+	free(copy);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static int once;
+	if (!once) {
+		if (!freopen("/dev/null", "w", stdout))
+			abort();
+		sep = '\n';
+		once = 1;
+	}
+	if (!setjmp(fuzz_jmp))
+		run(data, size);
+	return 0;
+}
