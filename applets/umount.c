@@ -25,18 +25,29 @@
 #include <linux/loop.h>
 
 /* The mounted entry for ARG, by directory first, else by device (the last
- * one mounted wins); NULL if none.  T keeps the strings alive. */
+ * one mounted wins); NULL if none.  T keeps the strings alive.  The path
+ * is resolved only when the name as given matches nothing: resolving
+ * stats the mount point, which hangs on a dead NFS server, the very case
+ * -f and -l are for. */
 static struct mtab_ent *lookup(struct mtab *t, const char *arg)
 {
-	char *real = realpath(arg, NULL);
+	char *real = NULL;
 	struct mtab_ent *hit = NULL;
 	size_t i;
-	for (i = t->n; i-- > 0 && !hit;)
-		if (!strcmp(t->e[i].dir, arg) || (real && !strcmp(t->e[i].dir, real)))
-			hit = &t->e[i];
-	for (i = t->n; i-- > 0 && !hit;)
-		if (!strcmp(t->e[i].src, arg) || (real && !strcmp(t->e[i].src, real)))
-			hit = &t->e[i];
+	for (int pass = 0; pass < 2 && !hit; pass++) {
+		const char *name = arg;
+		if (pass) {
+			if (opt('f') || opt('l') || !(real = realpath(arg, NULL)))
+				break;
+			name = real;
+		}
+		for (i = t->n; i-- > 0 && !hit;)
+			if (!strcmp(t->e[i].dir, name))
+				hit = &t->e[i];
+		for (i = t->n; i-- > 0 && !hit;)
+			if (!strcmp(t->e[i].src, name))
+				hit = &t->e[i];
+	}
 	free(real);
 	return hit;
 }
