@@ -50,7 +50,11 @@ static int next_member(struct gzr *g)
 	g->pos = g->len - g->z.avail_in;
 	/* the second magic byte may sit in the next read */
 	while ((r = fill(g)) > 0 && g->len - g->pos < 2 && g->in[g->pos] == 0x1f) {
-		ssize_t n = read(g->fd, g->in + g->len, GZ_INBUF - g->len);
+		ssize_t n;
+		g->in[0] = 0x1f;
+		g->pos = 0;
+		g->len = 1;
+		n = read(g->fd, g->in + 1, GZ_INBUF - 1);
 		if (n <= 0)
 			break;
 		g->len += (size_t)n;
