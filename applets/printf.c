@@ -284,7 +284,8 @@ static void trim_fraction(char *start, char **o, char *exp_at)
 
 static void print_float(const char *flags, int width, int prec, char conv, double v)
 {
-	char buf[1200], *o = buf, sign = 0;
+	/* digits: 309 before the point at most, prec after, 767 significant */
+	char *buf = xmalloc((size_t)(prec > 0 ? prec : 0) + 1100), *o = buf, sign = 0;
 	int alt = !!strchr(flags, '#'), upper = isupper((unsigned char)conv);
 	size_t len;
 	struct dec x;
@@ -342,6 +343,7 @@ static void print_float(const char *flags, int width, int prec, char conv, doubl
 			putchar(sign);
 		fputs(buf, stdout);
 	}
+	free(buf);
 }
 
 /* %b: the argument with its escapes decoded, padded as %s would be */
