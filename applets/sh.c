@@ -5391,7 +5391,7 @@ int sh_main(int argc, char **argv)
 		push_fd(fd, 0);
 	} else {
 		sh.interactive = ENABLE_SH_INTERACTIVE && (iflag || (isatty(0) && isatty(2)));
-		push_fd(0, sh.interactive && isatty(0));
+		push_fd(0, sh.interactive);	/* prompts even on a pipe with -i */
 	}
 	pp_set(argc - i, argv + i);
 	if (sh.interactive) {
