@@ -114,6 +114,32 @@ static int init_ok(const char *newroot, const char *init)
 	return WIFEXITED(st) ? WEXITSTATUS(st) : EIO;
 }
 
+/* A missing INIT is most often a typo or an unpopulated root: show what
+ * the directory it should be in holds (the first few names). */
+static void show_dir(const char *newroot, const char *init)
+{
+	char *path, *slash;
+	DIR *d;
+	struct dirent *de;
+	int n = 0;
+	while (*init == '/')
+		init++;
+	path = path_join(newroot, init);
+	slash = strrchr(path, '/');
+	*slash = 0;
+	if (!(d = opendir(path))) {
+		fprintf(stderr, "switch_root: %s: %s\n", path, strerror(errno));
+	} else {
+		fprintf(stderr, "switch_root: %s holds:", path);
+		while ((de = readdir(d)) && n < 12)
+			if (de->d_name[0] != '.')
+				fprintf(stderr, " %s", de->d_name), n++;
+		fprintf(stderr, "%s\n", de ? " ..." : n ? "" : " nothing");
+		closedir(d);
+	}
+	free(path);
+}
+
 int switch_root_main(int argc, char **argv)
 {
 	const char *newroot = argv[1], *init = argv[2], *console = optstr('c');
@@ -140,10 +166,13 @@ int switch_root_main(int argc, char **argv)
 		fail("%s: not a mount point (mount the real root filesystem there first)", newroot);
 	if (new_st.st_dev == root_st.st_dev)
 		fail("%s: is on the same filesystem as / and would be deleted with it", newroot);
-	if ((err = init_ok(newroot, init)))
+	if ((err = init_ok(newroot, init))) {
+		if (err == ENOENT)
+			show_dir(newroot, init);
 		fail("%s: %s%s (INIT is a path inside %s)", init,
 		     err == EACCES ? "not an executable file" : strerror(err),
 		     err == ENOENT ? " in the new root" : "", newroot);
+	}
 	if (statfs("/", &sfs))
 		fail("/: %s", strerror(errno));
 	if ((unsigned long)sfs.f_type != RAMFS_MAGIC && (unsigned long)sfs.f_type != TMPFS_MAGIC)
