@@ -48,7 +48,7 @@ else
 CFLAGS_OPT := -Os
 endif
 ALL_CFLAGS = $(CFLAGS_BASE) $(CFLAGS_OPT) $(call unquote,$(CONFIG_EXTRA_CFLAGS)) $(CFLAGS)
-ALL_LDFLAGS = -static -no-pie -Wl,--gc-sections -Wl,--build-id=none -Wl,--hash-style=gnu \
+ALL_LDFLAGS = -static -no-pie -Wl,--gc-sections -Wl,--build-id=none -Wl,-z,noseparate-code -Wl,-z,norelro \
 	-Wl,-Map=$(O)/pxebox.map $(LDFLAGS)
 LDLIBS-$(CONFIG_LIBPCI) += -lpci
 LDLIBS-$(CONFIG_ZLIB) += -lz
@@ -75,9 +75,12 @@ $(toolchain_dep):
 	$(Q)$(srctree)/scripts/toolchain.sh
 
 # ---- generated tables and configuration --------------------------------
-$(gen)/applets.c $(gen)/Kconfig.applets $(gen)/objs.mk: $(APPLET_SRCS) scripts/gen-applets.sh
+# the script rewrites only the files whose text changed; the stamp records the run
+$(gen)/applets.c $(gen)/Kconfig.applets $(gen)/objs.mk: $(gen)/.applets.stamp ;
+$(gen)/.applets.stamp: $(APPLET_SRCS) scripts/gen-applets.sh
 	$(call quiet,GEN,$(gen)/applets.c)
 	$(Q)scripts/gen-applets.sh $(gen) $(APPLET_SRCS)
+	$(Q)touch $@
 
 KCONF_ENV = KCONFIG_CONFIG=$(O)/.config
 KCONF = $(KCONF_ENV) kconfig-conf
