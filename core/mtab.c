@@ -244,7 +244,8 @@ static int opt_num(const char *s, size_t len, unsigned long long *v, const char 
 	memcpy(buf, s, len);
 	buf[len] = 0;
 	errno = 0;
-	*v = strtoull(buf, &end, 0);
+	/* decimal or 0x hex; a leading 0 is not octal here */
+	*v = strtoull(buf, &end, str_start(buf, "0x") ? 16 : 10);
 	if (!*end && !errno)
 		return 0;
 bad:
