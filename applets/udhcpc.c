@@ -640,14 +640,22 @@ static void timeout(void)
 	}
 }
 
+/* An address no host can be given: unset, loopback, multicast, class E,
+ * broadcast.  A server offering one is broken or hostile. */
+static int bad_addr(uint32_t ip)
+{
+	uint32_t h = ntohl(ip);
+	return !h || (h >> 24) == 127 || (h >> 24) == 0 || h >= 0xe0000000u;
+}
+
 static void got_ack(void)
 {
 	uint32_t lease = 3600, t1, t2, sid = 0, ip = c.msg.yiaddr;
 	long long now = now_ms(), ms;
 	const char *event = "bound";
 
-	if (!ip) {
-		note("ignoring ACK without an address");
+	if (bad_addr(ip)) {
+		note("ignoring ACK for unusable address %s", ip4_str(ip));
 		return;
 	}
 	if (dhcp_get_u32(&c.msg, DHO_LEASE, &lease))
@@ -724,8 +732,8 @@ static void packet(void)
 	case SELECTING:
 		if (m->type != DHCPOFFER)
 			return;
-		if (dhcp_get_ip(m, DHO_SERVER_ID, &sid) || !m->yiaddr) {
-			note("ignoring OFFER without server ID or address");
+		if (dhcp_get_ip(m, DHO_SERVER_ID, &sid) || bad_addr(m->yiaddr)) {
+			note("ignoring OFFER without server ID or usable address");
 			return;
 		}
 		c.offered = m->yiaddr;

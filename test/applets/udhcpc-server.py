@@ -58,7 +58,8 @@ def hostile(kind):
 def reply(req, mtype, extra, file_field=b"", sname_field=b""):
     xid = req[4:8]
     chaddr = req[28:44]
-    yiaddr = SERVER if MODE == "decline" else OFFER_IP  # decline: an address in use
+    # decline: an address in use; loopback: one no client may take
+    yiaddr = SERVER if MODE == "decline" else socket.inet_aton("127.0.0.9") if MODE == "loopback" else OFFER_IP
     pkt = bytes([2, 1, 6, 0]) + xid + b"\0\0\0\0" + b"\0" * 4 + yiaddr + SERVER + b"\0" * 4
     pkt += chaddr + sname_field.ljust(64, b"\0") + file_field.ljust(128, b"\0")
     pkt += struct.pack("!I", 0x63825363) + opt(53, bytes([mtype])) + extra
@@ -93,7 +94,7 @@ def main():
         log.write("%s ciaddr=%s dst=%s\n" % (NAMES.get(mtype, mtype), ciaddr, dst))
         answer = None
         if mtype == 1:
-            if MODE in ("normal", "deaf-unicast", "nak", "decline", "short"):
+            if MODE in ("normal", "deaf-unicast", "nak", "decline", "short", "loopback"):
                 answer = reply(data, 2, good_opts(600) + b"\xff")
             elif MODE == "overload":
                 answer = reply(data, 2, hostile("overload") + b"\xff",
@@ -113,7 +114,7 @@ def main():
             elif MODE == "short":  # answers every REQUEST, renewals too, by broadcast
                 answer = reply(data, 5, opt(54, SERVER) + opt(51, u32(20)) + opt(58, u32(2))
                                + opt(59, u32(15)) + opt(1, socket.inet_aton("255.255.255.0")) + b"\xff")
-            elif MODE in ("normal", "decline"):
+            elif MODE in ("normal", "decline", "loopback"):
                 answer = reply(data, 5, good_opts(600) + b"\xff")
             elif MODE == "overload":
                 answer = reply(data, 5, hostile("overload") + b"\xff",
