@@ -21,6 +21,31 @@ void mod_normalise(char *s)
 	}
 }
 
+/* Modules and their names come from big zeroed blocks: a tree makes
+ * thousands and frees them all at once. */
+struct arena {
+	struct arena *next;
+	size_t used, size;
+	max_align_t data[];
+};
+
+static void *carve(struct modtree *t, size_t n)
+{
+	struct arena *a = t->arena;
+	void *p;
+	n = (n + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
+	if (!a || a->size - a->used < n) {
+		size_t size = n > 65536 ? n : 65536;
+		a = xzalloc(sizeof(*a) + size);
+		a->size = size;
+		a->next = t->arena;
+		t->arena = a;
+	}
+	p = (char *)a->data + a->used;
+	a->used += n;
+	return p;
+}
+
 struct modtree *modtree_new(const char *dir)
 {
 	struct modtree *t = xzalloc(sizeof(*t));
@@ -38,16 +63,19 @@ void modtree_free(struct modtree *t)
 		struct mod *m = t->hash[i], *next;
 		for (; m; m = next) {
 			next = m->hnext;
-			free(m->name);
 			free(m->dep);
 			free(m->options);
 			free(m->pre);
 			free(m->post);
-			free(m);
 		}
 	}
 	for (unsigned i = 0; i < t->nbufs; i++)
 		free(t->bufs[i]);
+	while (t->arena) {
+		struct arena *next = t->arena->next;
+		free(t->arena);
+		t->arena = next;
+	}
 	free(t->bufs);
 	free(t->hash);
 	free(t->calias);
@@ -84,8 +112,8 @@ struct mod *mod_get(struct modtree *t, const char *name)
 	unsigned h;
 	if (m)
 		return m;
-	m = xzalloc(sizeof(*m));
-	m->name = xstrdup(name);
+	m = carve(t, sizeof(*m) + strlen(name) + 1);
+	m->name = strcpy((char *)(m + 1), name);
 	h = hash(name) & (t->hsize - 1);
 	m->hnext = t->hash[h];
 	t->hash[h] = m;

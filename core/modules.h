@@ -38,6 +38,7 @@ struct modtree {
 	unsigned alias_read:1, balias_read:1;	/* read lazily, once */
 	char **bufs;		/* file contents the strings above point into */
 	unsigned nbufs;
+	struct arena *arena;	/* where the struct mods live */
 };
 
 /* Turn '-' into '_' (not inside [...] of a pattern), as kmod does for

@@ -50,15 +50,15 @@ if [ "$(id -u)" = 0 ] && [ -x /bin/busybox ]; then
 	cp -al "$dir" "$c/lib/modules/$(uname -r)" 2>/dev/null || cp -a "$dir" "$c/lib/modules/$(uname -r)"
 	cp "$work/aliases" "$c/tmp/aliases"
 	cat >"$c/tmp/loop.sh" <<-'EOF2'
-	while read -r a; do /bin/busybox modprobe -D "$a" >/dev/null 2>&1; done </tmp/aliases
+	while read -r a; do /bin/busybox modprobe -D "$a" 2>&1; done </tmp/aliases | /bin/busybox grep -c insmod >/tmp/count
 	EOF2
 	s=$(date +%s.%N)
 	b_cpu=$( { /usr/bin/time -f '%U %S' chroot "$c" /bin/busybox sh /tmp/loop.sh >/dev/null; } 2>&1 | tail -n1 | awk '{ print $1 + $2 }')
 	e=$(date +%s.%N)
 	b_wall=$(echo "$s $e" | awk '{ printf "%.2f", $2 - $1 }')
-	# busybox modprobe must have resolved them (not failed fast): check one
-	chroot "$c" /bin/busybox modprobe -D "$(head -n1 "$work/aliases")" | grep -q insmod ||
-		echo "  (busybox modprobe resolved nothing: its figure is not comparable)"
+	# busybox must have resolved them, not failed fast
+	[ "$(cat "$c/tmp/count" 2>/dev/null || echo 0)" -gt "$n" ] ||
+		echo "  (busybox modprobe printed $(cat "$c/tmp/count" 2>/dev/null) insmod lines for $n aliases: not comparable)"
 fi
 ratio() { echo "$1 $2" | awk '{ if ($2 + 0 > 0 && $1 != "-") printf "%.2f", $1 / $2; else print "-" }'; }
 echo "modprobe -D, $n PCI aliases of drivers/net, Debian $ver ($(wc -l <"$dir/modules.alias") aliases)"
