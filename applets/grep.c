@@ -58,12 +58,13 @@ struct pat {
 	size_t len;
 	regex_t re;
 	int compiled;
+	int literal;	/* no regex syntax in it: memmem is much faster */
 };
 
 static struct grep {
 	struct pat *pat;
 	size_t npat;
-	int invert, icase, word, line, fixed, only, count, list, unlist;
+	int invert, icase, word, line, fixed, ere, only, count, list, unlist;
 	int quiet, number, names, nomsg, recurse, binmode; /* binmode: 0 check, 'a' text, 'I' skip */
 	long before, after, maxcount;
 	int matched, error, printed;	/* printed: a context group was output */
@@ -105,7 +106,11 @@ static void compile(int cflags)
 	for (size_t i = 0; i < g.npat; i++) {
 		struct pat *p = &g.pat[i];
 		int rc;
-		if (g.fixed)
+		p->literal = 1;
+		for (size_t k = 0; k < p->len && !g.fixed; k++)
+			if (strchr(g.ere ? "\\.[]*^$+?(){}|" : "\\.[]*^$", p->str[k]) && p->str[k])
+				p->literal = 0;
+		if (p->literal)
 			continue;
 		if (strlen(p->str) != p->len)
 			die("pattern contains a NUL byte");
@@ -156,7 +161,7 @@ static int find_fixed(const struct pat *p, const char *s, size_t len, size_t fro
 static int find_one(struct pat *p, const char *s, size_t len, size_t from, size_t *so, size_t *eo)
 {
 	for (;;) {
-		if (g.fixed) {
+		if (p->literal) {
 			if (!find_fixed(p, s, len, from, so, eo))
 				return 0;
 		} else {
@@ -211,6 +216,9 @@ static void prefix(const char *name, unsigned long lineno, char sep)
 
 static void print_line(const char *name, unsigned long lineno, char sep, const char *s, size_t len)
 {
+	/* -o prints no context lines, though they still separate groups */
+	if (sep == '-' && g.only)
+		return;
 	prefix(name, lineno, sep);
 	fwrite(s, 1, len, stdout);
 	putchar('\n');
@@ -419,9 +427,9 @@ int grep_main(int argc, char **argv)
 	g.word = opt('w');
 	g.line = opt('x');
 	g.only = opt('o');
-	g.count = opt('c');
 	g.list = opt('l');
 	g.unlist = opt('L');
+	g.count = opt('c') && !g.list && !g.unlist;	/* -l and -L win, as in GNU grep */
 	g.quiet = opt('q');
 	g.number = opt('n');
 	g.nomsg = opt('s');
@@ -472,6 +480,7 @@ int grep_main(int argc, char **argv)
 		add_patterns(*files, strlen(*files));
 		files++;
 	}
+	g.ere = ere;
 	if (ere)
 		cflags |= REG_EXTENDED;
 	if (g.icase)

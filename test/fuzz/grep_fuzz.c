@@ -24,6 +24,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	grep_free();
 	memset(&g, 0, sizeof(g));
 	g.fixed = flags & 2;
+	g.ere = flags & 1;
 	g.icase = flags & 4;
 	g.word = flags & 8;
 	g.line = flags & 16;
