@@ -45,8 +45,11 @@ void copy_done(struct copy *c)
 		free(c->seen[i].dst);
 	free(c->seen);
 	free(c->made);
+	free(c->dstack);
 	c->seen = NULL;
 	c->made = NULL;
+	c->dstack = NULL;
+	c->capd = 0;
 	c->nseen = c->capseen = 0;
 	c->capmade = 0;
 }
@@ -64,10 +67,55 @@ static void failed(struct copy *c, const char *fmt, const char *a, const char *b
 	c->failed = 1;
 }
 
+/* The destination directory holding entries of depth `depth`, as an fd.
+ * Like the walk, only one is open: we climb back through ".." (checking
+ * dev:ino), so trees deeper than PATH_MAX copy too.  -1 on failure. */
+static int dest_dir(struct copy *c, int depth)
+{
+	while (c->ddepth >= depth && c->ddepth >= 0) {
+		int pfd = -1;
+		struct stat st;
+		if (c->ddepth > 0) {
+			pfd = openat(c->dfd, "..", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+			if (pfd < 0 || fstat(pfd, &st) || st.st_dev != c->dstack[c->ddepth - 1].st_dev ||
+			    st.st_ino != c->dstack[c->ddepth - 1].st_ino) {
+				if (pfd >= 0)
+					close(pfd);
+				errno = ENOENT;
+				return -1;
+			}
+		}
+		close(c->dfd);
+		c->dfd = pfd;
+		c->ddepth--;
+	}
+	return c->ddepth < 0 ? AT_FDCWD : c->dfd;
+}
+
+/* We made (or found) the destination directory for a source directory at
+ * `depth`: it becomes the current one for its entries. */
+static int dest_enter(struct copy *c, int pfd, const char *name, int depth)
+{
+	int fd = openat(pfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	if (depth >= c->capd)
+		c->dstack = xrealloc(c->dstack, (c->capd = depth * 2 + 16) * sizeof(*c->dstack));
+	if (fstat(fd, &c->dstack[depth])) {
+		close(fd);
+		return -1;
+	}
+	if (c->dfd >= 0)
+		close(c->dfd);
+	c->dfd = fd;
+	c->ddepth = depth;
+	return 0;
+}
+
 /* Data of one regular file.  A new destination that fails is removed; an
  * existing one is rewritten in place (its inode and other links stay, as in
  * every cp) and also removed when the copy fails half-way. */
-static int copy_data(struct copy *c, struct walk *w, const char *dst, int exists)
+static int copy_data(struct copy *c, struct walk *w, int dfd, const char *dname, const char *dst, int exists)
 {
 	int in, out = -1, e;
 	in = openat(w->dirfd, w->name, O_RDONLY | O_CLOEXEC | O_NOCTTY);
@@ -76,12 +124,12 @@ static int copy_data(struct copy *c, struct walk *w, const char *dst, int exists
 		return -1;
 	}
 	if (exists) {
-		out = open(dst, O_WRONLY | O_TRUNC | O_CLOEXEC | O_NOCTTY);
-		if (out < 0 && c->force && !unlink(dst))
+		out = openat(dfd, dname, O_WRONLY | O_TRUNC | O_CLOEXEC | O_NOCTTY);
+		if (out < 0 && c->force && !unlinkat(dfd, dname, 0))
 			exists = 0;
 	}
 	if (!exists)
-		out = open(dst, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOCTTY, w->st.st_mode & 0777);
+		out = openat(dfd, dname, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOCTTY, w->st.st_mode & 0777);
 	if (out < 0) {
 		failed(c, "can't create '%s'%s", dst, "");
 		close(in);
@@ -91,7 +139,7 @@ static int copy_data(struct copy *c, struct walk *w, const char *dst, int exists
 		e = errno;
 		close(in);
 		close(out);
-		unlink(dst);
+		unlinkat(dfd, dname, 0);
 		errno = e;
 		failed(c, "error copying '%s' to '%s'", w->path, dst);
 		return -1;
@@ -99,7 +147,7 @@ static int copy_data(struct copy *c, struct walk *w, const char *dst, int exists
 	close(in);
 	if (close(out)) {
 		e = errno;
-		unlink(dst);
+		unlinkat(dfd, dname, 0);
 		errno = e;
 		failed(c, "error writing '%s'%s", dst, "");
 		return -1;
@@ -114,8 +162,14 @@ static int copy_one(struct walk *w)
 	char *dst = w->depth ? path_join(c->dst_root, rel + (*rel == '/')) : xstrdup(c->dst_root);
 	struct stat dst_st;
 	int exists, mode = w->st.st_mode, r = WALK_CONTINUE;
-	const char *first;
+	const char *first, *dn = w->depth ? w->name : c->dst_root;
+	int dfd = dest_dir(c, w->depth);
 
+	if (dfd == -1) {
+		failed(c, "can't return to the directory above '%s'%s", dst, "");
+		r = WALK_STOP;
+		goto out;
+	}
 	if (w->err) {
 		errno = w->err;
 		if (w->post)
@@ -130,14 +184,14 @@ static int copy_one(struct walk *w)
 		/* contents done: now the directory's own mode and times stick */
 		if (w->depth < c->capmade && c->made[w->depth] && !c->preserve) {
 			/* new directory: the source's mode under the umask */
-			if (chmod(dst, mode & 07777 & ~umask_get()))
+			if (fchmodat(dfd, dn, mode & 07777 & ~umask_get(), 0))
 				failed(c, "can't set mode of '%s'%s", dst, "");
 		}
-		if (c->preserve && set_meta(AT_FDCWD, dst, &w->st, c->preserve) && errno != EPERM)
+		if (c->preserve && set_meta(dfd, dn, &w->st, c->preserve) && errno != EPERM)
 			failed(c, "can't preserve attributes of '%s'%s", dst, "");
 		goto out;
 	}
-	exists = !lstat(dst, &dst_st);
+	exists = !fstatat(dfd, dn, &dst_st, AT_SYMLINK_NOFOLLOW);
 	if (exists && dst_st.st_dev == w->st.st_dev && dst_st.st_ino == w->st.st_ino) {
 		errno = 0;
 		failed(c, "'%s' and '%s' are the same file", w->path, dst);
@@ -161,13 +215,17 @@ static int copy_one(struct walk *w)
 		}
 		if (!exists) {
 			/* owner-writable until its contents are in */
-			if (mkdir(dst, (mode & 0777) | 0700)) {
+			if (mkdirat(dfd, dn, (mode & 0777) | 0700)) {
 				failed(c, "can't create directory '%s'%s", dst, "");
 				goto out_skip;
 			}
 			c->made[w->depth] = 1;
 			if (c->verbose)
 				printf("'%s' -> '%s'\n", w->path, dst);
+		}
+		if (dest_enter(c, dfd, dn, w->depth)) {
+			failed(c, "can't open directory '%s'%s", dst, "");
+			goto out_skip;
 		}
 		goto out;
 	}
@@ -186,8 +244,8 @@ static int copy_one(struct walk *w)
 
 	if (c->links && !S_ISDIR(mode) && w->st.st_nlink > 1 && (first = seen_before(c, &w->st))) {
 		if (exists)
-			unlink(dst);
-		if (link(first, dst))
+			unlinkat(dfd, dn, 0);
+		if (linkat(AT_FDCWD, first, dfd, dn, 0))
 			failed(c, "can't create hard link '%s'%s", dst, "");
 		else if (c->verbose)
 			printf("'%s' -> '%s'\n", w->path, dst);
@@ -195,12 +253,12 @@ static int copy_one(struct walk *w)
 	}
 
 	if (c->hardlink || c->symlink) {
-		if (exists && unlink(dst)) {
+		if (exists && unlinkat(dfd, dn, 0)) {
 			failed(c, "can't remove '%s'%s", dst, "");
 			goto out;
 		}
-		if (c->hardlink ? linkat(w->dirfd, w->name, AT_FDCWD, dst, c->follow ? AT_SYMLINK_FOLLOW : 0)
-				: symlink(w->path, dst)) {
+		if (c->hardlink ? linkat(w->dirfd, w->name, dfd, dn, c->follow ? AT_SYMLINK_FOLLOW : 0)
+				: symlinkat(w->path, dfd, dn)) {
 			failed(c, "can't link '%s' to '%s'", dst, w->path);
 			goto out;
 		}
@@ -209,16 +267,16 @@ static int copy_one(struct walk *w)
 		 * a destination symlink to a file is written through, as there */
 		struct stat t;
 		int reg = exists && (S_ISREG(dst_st.st_mode) ||
-			(S_ISLNK(dst_st.st_mode) && !stat(dst, &t) && S_ISREG(t.st_mode)));
-		if (exists && !reg && c->force && unlink(dst)) {
+			(S_ISLNK(dst_st.st_mode) && !fstatat(dfd, dn, &t, 0) && S_ISREG(t.st_mode)));
+		if (exists && !reg && c->force && unlinkat(dfd, dn, 0)) {
 			failed(c, "can't remove '%s'%s", dst, "");
 			goto out;
 		}
-		if (copy_data(c, w, dst, reg) < 0)
+		if (copy_data(c, w, dfd, dn, dst, reg) < 0)
 			goto out;
 	} else {
 		/* symlinks and special files are made anew in place of what was there */
-		if (exists && unlink(dst)) {
+		if (exists && unlinkat(dfd, dn, 0)) {
 			failed(c, "can't remove '%s'%s", dst, "");
 			goto out;
 		}
@@ -234,13 +292,13 @@ static int copy_one(struct walk *w)
 				goto out;
 			}
 			target[n] = 0;
-			n = symlink(target, dst);
+			n = symlinkat(target, dfd, dn);
 			free(target);
 			if (n) {
 				failed(c, "can't create symlink '%s'%s", dst, "");
 				goto out;
 			}
-		} else if (mknod(dst, mode & (S_IFMT | 0777), w->st.st_rdev)) {
+		} else if (mknodat(dfd, dn, mode & (S_IFMT | 0777), w->st.st_rdev)) {
 			failed(c, "can't create '%s'%s", dst, "");
 			goto out;
 		}
@@ -250,7 +308,7 @@ static int copy_one(struct walk *w)
 	if (c->links && w->st.st_nlink > 1 && !c->hardlink && !c->symlink)
 		remember(c, &w->st, dst);
 	if (c->preserve && !c->hardlink && !c->symlink &&
-	    set_meta(AT_FDCWD, dst, &w->st, c->preserve) && errno != EPERM)
+	    set_meta(dfd, dn, &w->st, c->preserve) && errno != EPERM)
 		failed(c, "can't preserve attributes of '%s'%s", dst, "");
 	goto out;
 
@@ -267,8 +325,13 @@ int copy_tree(struct copy *c, const char *src, const char *dst)
 	c->src_root = src;
 	c->dst_root = dst;
 	c->failed = 0;
+	c->dfd = -1;
+	c->ddepth = -1;
 	if (walk_tree(src, flags, copy_one, c) < 0)
 		c->failed = 1;
+	if (c->dfd >= 0)
+		close(c->dfd);
+	c->dfd = -1;
 	return c->failed ? -1 : 0;
 }
 

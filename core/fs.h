@@ -89,6 +89,9 @@ struct copy {
 	unsigned char *made;	/* per depth: we created that directory */
 	int capmade;
 	int failed;
+	int dfd, ddepth;	/* open destination directory and its depth */
+	struct stat *dstack;	/* destination directories by depth */
+	int capd;
 };
 
 /* Copy src (file or tree) to dst, which is the full destination name.
