@@ -9,13 +9,15 @@ set -u
 RUNS=${RUNS:-3}
 MB=${MB:-250}		# uncompressed size to collect
 work=$(mktemp -d /tmp/tar-bench.XXXXXX)
-cleanup() { umount "$work/t" 2>/dev/null; rm -rf "$work"; }
+shm=
+cleanup() { umount "$work/t" 2>/dev/null; rm -rf "$work" ${shm:+"$shm"}; }
 trap cleanup EXIT INT TERM
 mkdir -p "$work/t"
 # tmpfs for the extraction, so the disk does not decide the result
 if ! mount -t tmpfs -o size=4g none "$work/t" 2>/dev/null; then
 	rm -rf "$work/t"
-	ln -s "$(mktemp -d /dev/shm/tar-bench.XXXXXX)" "$work/t"
+	shm=$(mktemp -d /dev/shm/tar-bench.XXXXXX)
+	ln -s "$shm" "$work/t"
 fi
 
 # files from /usr until MB megabytes (regular files only, readable)
