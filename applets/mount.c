@@ -57,9 +57,9 @@
 //usage:NFS: mount -t nfs -o ro,nolock,vers=3 10.0.2.2:/export /mnt
 //usage:	The server is resolved here and addr= added; retry=MIN retries
 //usage:	refused or timed-out mounts for MIN minutes (default: none).
-//usage:	Pass soft,timeo=N,retrans=N for a quick failure.  bg/fg are
-//usage:	passed on (the kernel ignores them): mounts stay in the
-//usage:	foreground.
+//usage:	Pass soft,timeo=N,retrans=N for a quick failure.  With bg a
+//usage:	refused or timed-out mount goes on in a background child
+//usage:	(retry= defaults to 10000 minutes then) and mount exits 0.
 #include "pxebox.h"
 #include "mtab.h"
 #include <arpa/inet.h>
@@ -373,7 +373,7 @@ static int has_opt(const char *opts, const char *key)
 
 /* The kernel's text NFS options leave DNS to user space: add addr= (and
  * clientaddr= for v4, mountaddr= for mounthost=).  Returns the new data,
- * or NULL after a warning.  *retry gets retry= in minutes. */
+ * or NULL after a warning.  *retry gets retry= in minutes, -1 if absent. */
 static char *nfs_data(const char *src, const char *type, const char *data, long *retry)
 {
 	char *host, *d = xstrdup(data ? data : ""), *v, *addr, *t;
@@ -393,7 +393,7 @@ static char *nfs_data(const char *src, const char *type, const char *data, long 
 		family = str_end(v, "6") ? AF_INET6 : AF_INET;
 		free(v);
 	}
-	*retry = 0;
+	*retry = -1;
 	if ((v = mtab_opt_value(d, "retry"))) {
 		char *end;
 		*retry = strtol(v, &end, 10);
@@ -446,14 +446,19 @@ static int nfs_transient(int err)
 
 static int mount_nfs(const char *src, const char *dir, const char *type, unsigned long flags, const char *data)
 {
-	long retry = 0;
+	long retry;
 	char *d = nfs_data(src, type, data, &retry);
 	time_t deadline;
 	unsigned pause = 1;
-	int err;
+	int err, bg, child = 0;
 
 	if (!d)
 		return -1;
+	/* nfs(5): bg retries for 10000 minutes unless told otherwise; we keep
+	 * the foreground to no retries, so a boot script fails fast */
+	bg = has_opt(d, "bg");
+	if (retry < 0)
+		retry = bg ? 10000 : 0;
 	deadline = time(NULL) + retry * 60;
 	while (sys_mount(src, dir, type, flags, d)) {
 		err = errno;
@@ -472,14 +477,35 @@ static int mount_nfs(const char *src, const char *dir, const char *type, unsigne
 				warn("%s: %s (the kernel's nfs rejected an option: see dmesg)", src, strerror(err));
 			else
 				pwarn("%s", src);
+			if (child)
+				xexit(1);
 			return -1;
 		}
-		fprintf(stderr, "mount: %s: %s, retrying\n", src, strerror(err));
+		if (bg && !child) {
+			/* bg: the caller goes on (mount -a to the next entry)
+			 * while a child keeps trying */
+			pid_t pid;
+			fflush(stdout);
+			pid = fork();
+			if (pid > 0) {
+				fprintf(stderr, "mount: %s: %s, retrying in the background\n", src, strerror(err));
+				free(d);
+				return 0;
+			}
+			if (!pid) {
+				child = 1;
+				setsid();
+			}
+		} else if (!child) {
+			fprintf(stderr, "mount: %s: %s, retrying\n", src, strerror(err));
+		}
 		sleep(pause);
 		if (pause < 16)
 			pause *= 2;
 	}
 	free(d);
+	if (child)
+		xexit(0);	/* the mount is done; the rest was the parent's job */
 	return 0;
 }
 
