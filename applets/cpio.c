@@ -353,7 +353,15 @@ static int copy_in(int fd, char **pats)
 					fprintf(stderr, "%s\n", name);
 				if (S_ISREG(mode)) {
 					if (h.f[NLINK] > 1 && !h.f[SIZE]) {
-						ln_add(&h, clean, 0, &m);
+						/* the data may have come first (not GNU's order) */
+						size_t i;
+						for (i = 0; i < nlns; i++)
+							if (same_inode(&lns[i], &h) && lns[i].data == 1)
+								break;
+						if (i < nlns)
+							ax_link(d, clean, lns[i].name, 0, &m);
+						else
+							ln_add(&h, clean, 0, &m);
 					} else {
 						extract_file(r, d, &h, clean, &m, count);
 						if (h.f[NLINK] > 1) {
