@@ -3312,20 +3312,31 @@ static int nofork(const struct applet *a)
 	return 0;
 }
 
+static const char *find_path(const char *name);
+static int path_is_self(const char *path);
+
+/* An applet runs without exec when PATH finds nothing for its name, or finds
+ * pxebox itself; a different program of that name in PATH (a distro's own
+ * modprobe, a test double) is respected. */
 static const struct applet *find_applet(const char *name)
 {
 	const struct applet *a;
+	const char *path;
 	if (strchr(name, '/') || !(a = applet_find(name)))
 		return NULL;
-	if (!ENABLE_SH_STANDALONE && !nofork(a))
+	if (nofork(a))
+		return a;
+	if (!ENABLE_SH_STANDALONE)
 		return NULL;
-	return a;
+	path = find_path(name);
+	return !path || path_is_self(path) ? a : NULL;
 }
 
 struct hashent {
 	struct hashent *next;
 	char *name, *path;
 	int hits;
+	int self;	/* path is pxebox itself: -1 not known yet */
 };
 static struct hashent *cmdhash;
 
@@ -3381,9 +3392,28 @@ static const char *find_path(const char *name)
 	h->name = xstrdup(name);
 	h->path = xstrdup(path);
 	h->hits = 1;
+	h->self = -1;
 	h->next = cmdhash;
 	cmdhash = h;
 	return h->path;
+}
+
+static int path_is_self(const char *path)
+{
+	static struct stat self;
+	static int have_self;
+	struct hashent *h;
+	struct stat st;
+	for (h = cmdhash; h; h = h->next)
+		if (h->path == path && h->self >= 0)
+			return h->self;
+	if (!have_self)
+		have_self = stat("/proc/self/exe", &self) ? -1 : 1;
+	int r = have_self > 0 && !stat(path, &st) && st.st_dev == self.st_dev && st.st_ino == self.st_ino;
+	for (h = cmdhash; h; h = h->next)
+		if (h->path == path)
+			h->self = r;
+	return r;
 }
 
 static NORETURN void exec_path(const char *path, char **argv, char **env)
