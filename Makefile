@@ -65,7 +65,13 @@ OBJS := $(gen)/applets.o $(APPLET_OBJS)
 	menuconfig defconfig savedefconfig oldconfig olddefconfig allyesconfig allnoconfig
 .DEFAULT_GOAL := all
 
+# the image is packed and indexed by pxebox's own cpio, gzip, modprobe, depmod
+ifeq ($(CONFIG_CPIO)$(CONFIG_GZIP)$(CONFIG_MODPROBE)$(CONFIG_DEPMOD),yyyy)
 all: pxebox initrd
+else
+all: pxebox
+	@echo "  NOTE    no initrd: this configuration lacks cpio, gzip, modprobe or depmod"
+endif
 
 pxebox: $(O)/pxebox
 	@echo "  DONE    $(O)/pxebox ($$(stat -c %s $(O)/pxebox) bytes)"

@@ -15,6 +15,10 @@ OUT=$2
 KMODDIR=${3:-}
 KVER=${4:-}
 src=$(cd "$(dirname "$0")/.." && pwd)
+for a in cpio gzip modprobe depmod; do
+	"$PXEBOX" --list | grep -qx "$a" ||
+		{ echo "mkinitrd.sh: $PXEBOX has no $a applet (the image builder uses it)" >&2; exit 1; }
+done
 : "${SOURCE_DATE_EPOCH:=$(git -C "$src" log -1 --format=%ct 2>/dev/null || echo 0)}"
 export SOURCE_DATE_EPOCH
 
