@@ -6,6 +6,8 @@
 # Nothing is asserted.
 set -u
 : "${PXEBOX:?set PXEBOX to the built binary}"
+"$(cd "$(dirname "$0")/../.." && pwd)/scripts/host-deps.sh" busybox-static >/dev/null 2>&1
+command -v busybox >/dev/null || { echo "files bench: busybox not installed"; exit 1; }
 SRCTREE=${SRCTREE:-/usr/include} REPS=${REPS:-3}
 base=/dev/shm
 [ -d "$base" ] && [ -w "$base" ] || base=/tmp
