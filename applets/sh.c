@@ -661,8 +661,11 @@ static int pgetc(void)
 	for (;;) {
 		if (in->npush)
 			c = in->push[--in->npush];
-		else if (in->p < in->end)
+		else if (in->p < in->end) {
 			c = (unsigned char)*in->p++;
+			if (!c)
+				continue;	/* NUL bytes are dropped, as dash does */
+		}
 		else if (in->fd >= 0 && !in->eof) {
 			if (!refill())
 				in->eof = 1;
@@ -1040,7 +1043,7 @@ static void scan(int ctx, int dq)
 			depth--;
 			break;
 		}
-		if (ctx == CX_WORD && strchr(" \t\n;&|<>()", c)) {
+		if (ctx == CX_WORD && c && strchr(" \t\n;&|<>()", c)) {
 			pungetc(c);
 			goto out;
 		}
@@ -2143,7 +2146,8 @@ static void expand_param(struct word *w, const char *s, const char *e, int flags
 	case '#':
 	case '%': {
 		int longest = op + 1 < e && op[1] == *op;
-		char *pat = expand_string(w, op + 1 + longest, e, EXP_PAT, dq);
+		/* outer double quotes do not quote the pattern (POSIX 2.6.2) */
+		char *pat = expand_string(w, op + 1 + longest, e, EXP_PAT, 0);
 		if (!isset) {
 			if (sh.o_u)
 				sherror(2, "%.*s: parameter not set", (int)n, name);
@@ -2161,7 +2165,7 @@ static void expand_param(struct word *w, const char *s, const char *e, int flags
 		else if (p < e && (*p == '#' || *p == '%'))
 			anchor = *p++;
 		mid = skip_to(w, p, e, '/', dq);
-		pat = expand_string(w, p, mid, EXP_PAT, dq);
+		pat = expand_string(w, p, mid, EXP_PAT, 0);
 		rep = mid < e ? expand_string(w, mid + 1, e, 0, dq) : "";
 		if (!isset)
 			return;
@@ -3305,7 +3309,8 @@ static const struct builtin *builtin_find(const char *name)
  * state, every exit goes through xexit. */
 static int nofork(const struct applet *a)
 {
-	static const char *const safe[] = { "[", "echo", "false", "printf", "test", "true" };
+	static const char *const safe[] = { "[", "basename", "dirname", "echo", "false",
+		"printf", "test", "true", "uname" };
 	for (unsigned i = 0; i < ARRAY_SIZE(safe); i++)
 		if (!strcmp(a->name, safe[i]))
 			return 1;
