@@ -82,7 +82,7 @@ fi
 
 find "$stage" -type d -exec chmod go-w {} +
 (cd "$stage" && find . -mindepth 1 | LC_ALL=C sort |
-	"$PXEBOX" cpio -o -H newc -R 0:0) | "$PXEBOX" gzip -6 -n >"$OUT.tmp"
+	"$PXEBOX" cpio -o -H newc -R 0:0 --quiet) | "$PXEBOX" gzip -6 -n >"$OUT.tmp"
 mv "$OUT.tmp" "$OUT"
 
 kb() { du -sk "$1" 2>/dev/null | cut -f1; }
