@@ -4,8 +4,9 @@
  * initramfs scripts are written for its behaviour. */
 #include "modules.h"
 #include <fnmatch.h>
+#include <sys/mman.h>
 
-#define HSIZE 4096	/* Debian's tree has about 4000 modules */
+#define HSIZE 1024	/* a lookup meets a few hundred modules; chains stay short */
 
 void mod_normalise(char *s)
 {
@@ -35,7 +36,7 @@ static void *carve(struct modtree *t, size_t n)
 	void *p;
 	n = (n + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
 	if (!a || a->size - a->used < n) {
-		size_t size = n > 65536 ? n : 65536;
+		size_t size = n > 16384 ? n : 16384;
 		a = xzalloc(sizeof(*a) + size);
 		a->size = size;
 		a->next = t->arena;
@@ -76,6 +77,9 @@ void modtree_free(struct modtree *t)
 		free(t->arena);
 		t->arena = next;
 	}
+	for (unsigned i = 0; i < t->nmaps; i++)
+		munmap(t->maps[i].p, t->maps[i].len);
+	free(t->dep_index);
 	free(t->bufs);
 	free(t->hash);
 	free(t->calias);
@@ -98,7 +102,7 @@ static unsigned hash(const char *s)
 	return h;
 }
 
-struct mod *mod_find(struct modtree *t, const char *name)
+static struct mod *find_hashed(struct modtree *t, const char *name)
 {
 	struct mod *m = t->hash[hash(name) & (t->hsize - 1)];
 	while (m && strcmp(m->name, name))
@@ -106,18 +110,44 @@ struct mod *mod_find(struct modtree *t, const char *name)
 	return m;
 }
 
-struct mod *mod_get(struct modtree *t, const char *name)
+static struct mod *add_mod(struct modtree *t, const char *name)
 {
-	struct mod *m = mod_find(t, name);
-	unsigned h;
-	if (m)
-		return m;
-	m = carve(t, sizeof(*m) + strlen(name) + 1);
+	struct mod *m = carve(t, sizeof(*m) + strlen(name) + 1);
+	unsigned h = hash(name) & (t->hsize - 1);
 	m->name = strcpy((char *)(m + 1), name);
-	h = hash(name) & (t->hsize - 1);
 	m->hnext = t->hash[h];
 	t->hash[h] = m;
 	t->nmods++;
+	return m;
+}
+
+static const char *dep_line(struct modtree *t, const char *name);
+static void dep_attach(struct modtree *t, struct mod *m, const char *line);
+
+/* A module known from modules.dep exists as soon as its name is asked for. */
+struct mod *mod_find(struct modtree *t, const char *name)
+{
+	struct mod *m = find_hashed(t, name);
+	const char *line;
+	if (m) {
+		if (!m->depsought)
+			dep_attach(t, m, dep_line(t, name));
+		return m;
+	}
+	if (!(line = dep_line(t, name)))
+		return NULL;
+	m = add_mod(t, name);
+	dep_attach(t, m, line);
+	return m;
+}
+
+struct mod *mod_get(struct modtree *t, const char *name)
+{
+	struct mod *m = mod_find(t, name);
+	if (!m) {
+		m = add_mod(t, name);
+		m->depsought = 1;	/* mod_find looked: no line */
+	}
 	return m;
 }
 
@@ -181,26 +211,117 @@ static char *rest_of(char *p)
 	return p;
 }
 
+/* The module name of a modules.dep line ("path: deps"): the base name of
+ * the path up to its first '.', normalised, in buf (size 256); NULL for a
+ * comment or a line without a path. */
+static char *dep_name(const char *line, const char *end, char *buf)
+{
+	const char *colon = memchr(line, ':', (size_t)(end - line)), *e, *b;
+	size_t n;
+	if (!colon || line[0] == '#')
+		return NULL;
+	while (line < colon && blank(*line))
+		line++;
+	for (e = colon; e > line && blank(e[-1]); e--)
+		;
+	if (e == line)
+		return NULL;
+	for (b = e; b > line && b[-1] != '/'; b--)
+		;
+	for (n = 0; b + n < e && b[n] != '.'; n++)
+		;
+	if (n > 255)
+		n = 255;
+	memcpy(buf, b, n);
+	buf[n] = 0;
+	mod_normalise(buf);
+	return buf;
+}
+
+static const char *line_end(const char *s)
+{
+	const char *nl = strchr(s, '\n');
+	return nl ? nl : s + strlen(s);
+}
+
+/* One pass over modules.dep: name hash -> line, the first line for a name
+ * winning as in kmod.  Only names are hashed; nothing is copied. */
+static void dep_index(struct modtree *t)
+{
+	const char *p, *e;
+	char name[256];
+	unsigned lines = 1, size = 64;
+	for (p = t->dep_text; (p = strchr(p, '\n')); p++)
+		lines++;
+	while (size < lines * 2)
+		size *= 2;
+	t->dep_isize = size;
+	t->dep_index = xzalloc(size * sizeof(*t->dep_index));
+	for (p = t->dep_text; *p; p = *e ? e + 1 : e) {
+		unsigned h;
+		e = line_end(p);
+		if ((size_t)(p - t->dep_text) >= UINT_MAX - 1 || !dep_name(p, e, name))
+			continue;
+		for (h = hash(name) & (size - 1); t->dep_index[h]; h = (h + 1) & (size - 1)) {
+			const char *o = t->dep_text + t->dep_index[h] - 1;
+			char other[256];
+			if (!strcmp(dep_name(o, line_end(o), other), name))
+				break;
+		}
+		if (!t->dep_index[h])
+			t->dep_index[h] = (unsigned)(p - t->dep_text) + 1;
+	}
+}
+
+/* The modules.dep line of a module, or NULL. */
+static const char *dep_line(struct modtree *t, const char *name)
+{
+	if (!t->dep_text)
+		return NULL;
+	if (!t->dep_index)
+		dep_index(t);
+	for (unsigned h = hash(name) & (t->dep_isize - 1); t->dep_index[h]; h = (h + 1) & (t->dep_isize - 1)) {
+		const char *o = t->dep_text + t->dep_index[h] - 1;
+		char other[256];
+		if (!strcmp(dep_name(o, line_end(o), other), name))
+			return o;
+	}
+	return NULL;
+}
+
+/* Give m its line (copied: the text may be a read-only mapping). */
+static void dep_attach(struct modtree *t, struct mod *m, const char *line)
+{
+	size_t n;
+	char *copy, *colon;
+	m->depsought = 1;
+	if (!line || m->depline)
+		return;
+	n = (size_t)(line_end(line) - line);
+	copy = memcpy(carve(t, n + 1), line, n);
+	copy[n] = 0;
+	colon = strchr(copy, ':');
+	*colon = 0;
+	m->depline = 1;
+	m->path = rest_of(copy);
+	m->deptext = colon + 1;
+}
+
+static void dep_text(struct modtree *t, const char *text)
+{
+	if (t->dep_text)
+		return;	/* one modules.dep per tree */
+	t->dep_text = text;
+	/* names met before the text arrived look again */
+	for (unsigned i = 0; i < t->hsize; i++)
+		for (struct mod *m = t->hash[i]; m; m = m->hnext)
+			m->depsought = 0;
+}
+
 void modtree_parse_dep(struct modtree *t, char *buf)
 {
-	char *p = buf, *line, name[256];
 	keep(t, buf);
-	while ((line = next_line(&p))) {
-		char *colon = strchr(line, ':');
-		struct mod *m;
-		if (!colon || line[0] == '#')
-			continue;
-		*colon = 0;
-		line = rest_of(line);
-		if (!*line)
-			continue;
-		m = mod_get(t, path_modname(line, name, sizeof(name)));
-		if (m->depline)
-			continue;	/* the first line for a name wins, as in kmod */
-		m->depline = 1;
-		m->path = line;
-		m->deptext = colon + 1;
-	}
+	dep_text(t, buf);
 }
 
 unsigned mod_deps(struct modtree *t, struct mod *m)
@@ -226,6 +347,39 @@ static void add_alias(struct modalias **a, unsigned *n, char *pattern, char *mod
 	(*a)[*n].pattern = pattern;
 	(*a)[*n].module = module;
 	(*n)++;
+}
+
+/* A big index file mapped rather than read: a lookup looks at a few lines
+ * of it, and a mapping costs neither the copy nor a page fault per page.
+ * The bytes after the end of the last page are zeros, so the text is
+ * NUL-terminated unless it fills the page exactly: then it is read. */
+static const char *map_file(struct modtree *t, const char *name, int must)
+{
+	char *path = path_join(t->dir, name), *buf;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	struct stat st;
+	size_t len;
+	void *p;
+	if (fd >= 0 && !fstat(fd, &st) && S_ISREG(st.st_mode) && st.st_size > 0 &&
+	    st.st_size % sysconf(_SC_PAGESIZE) && t->nmaps < ARRAY_SIZE(t->maps) &&
+	    (size_t)st.st_size < UINT_MAX - 1 &&
+	    (p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0)) != MAP_FAILED) {
+		close(fd);
+		free(path);
+		t->maps[t->nmaps].p = p;
+		t->maps[t->nmaps++].len = (size_t)st.st_size;
+		/* a NUL inside ends the text early, as it does for a read file */
+		return p;
+	}
+	if (fd >= 0)
+		close(fd);
+	buf = read_file(path, &len);
+	if (!buf && (must || errno != ENOENT))
+		pwarn("%s", path);
+	free(path);
+	if (buf)
+		keep(t, buf);
+	return buf;
 }
 
 void modtree_parse_alias(struct modtree *t, char *buf)
@@ -454,8 +608,9 @@ int modtree_load(struct modtree *t, int flags, const char *confpath)
 {
 	size_t len;
 	char *buf;
-	if ((buf = slurp(t->dir, "modules.dep", &len, flags & MT_DEP)))
-		modtree_parse_dep(t, buf);
+	const char *text;
+	if ((text = map_file(t, "modules.dep", flags & MT_DEP)))
+		dep_text(t, text);
 	else if (flags & MT_DEP)
 		return -1;
 	if ((buf = slurp(t->dir, "modules.builtin", &len, 0)))
@@ -489,13 +644,10 @@ int modtree_load(struct modtree *t, int flags, const char *confpath)
  * not a module name, so they are read on first use. */
 static void load_aliases(struct modtree *t)
 {
-	size_t len;
-	char *buf;
 	if (t->alias_read)
 		return;
 	t->alias_read = 1;
-	if ((buf = slurp(t->dir, "modules.alias", &len, 0)))
-		modtree_parse_alias(t, buf);
+	t->alias_text = map_file(t, "modules.alias", 0);
 }
 
 static void load_builtin_aliases(struct modtree *t)

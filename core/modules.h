@@ -20,6 +20,7 @@ struct mod {
 	char **pre, **post;	/* softdep names, resolved at probe time */
 	unsigned npre, npost;
 	unsigned depline:1, builtin:1, blacklisted:1, softdep:1, visited:1, required:1, ignorecmd:1;
+	unsigned depsought:1;	/* its modules.dep line was looked up */
 	struct mod *hnext;
 };
 
@@ -32,7 +33,12 @@ struct modtree {
 	char *dir;		/* BASE/lib/modules/VERSION */
 	struct mod **hash;
 	unsigned hsize, nmods;
-	char *alias_text;	/* modules.alias, scanned (not parsed) per lookup */
+	const char *alias_text;	/* modules.alias, scanned (not parsed) per lookup */
+	const char *dep_text;	/* modules.dep, its lines found by name on demand */
+	unsigned *dep_index;	/* line offset + 1 by name hash, open addressing */
+	unsigned dep_isize;
+	struct { void *p; size_t len; } maps[2];	/* files mapped, not read */
+	unsigned nmaps;
 	struct modalias *calias, *balias;	/* modprobe.d, built-in */
 	unsigned ncalias, nbalias;
 	unsigned alias_read:1, balias_read:1;	/* read lazily, once */
@@ -56,7 +62,9 @@ void modtree_free(struct modtree *t);
 int modtree_load(struct modtree *t, int flags, const char *confpath);
 
 /* The parsers, on a NUL-terminated buffer that the tree takes over (the
- * strings point into it) and modifies.  Bad lines are skipped. */
+ * strings point into it) and modifies.  Bad lines are skipped.  One
+ * modules.dep per tree: its lines are indexed by name on first use and a
+ * module's line copied out when mod_find/mod_get first meets the name. */
 void modtree_parse_dep(struct modtree *t, char *buf);
 void modtree_parse_alias(struct modtree *t, char *buf);	/* modules.alias (kept as text) */
 void modtree_parse_conf(struct modtree *t, char *buf);		/* modprobe.d, modules.softdep */
