@@ -93,6 +93,24 @@ static const char *parse_pos(const char *s, const char *spec, long *f, long *c, 
 	return s;
 }
 
+/* One way of reading a key: -d and -i do not mix with the numeric ones. */
+static void check_flags(unsigned fl)
+{
+	static const char names[] = "nghMVdi";
+	static const unsigned bits[] = { F_N, F_G, F_H, F_M, F_V, F_D, F_I };
+	char buf[8];
+	/* -V goes with -d and -i (GNU counts them as one kind) */
+	int n = 0, kinds = !!(fl & F_N) + !!(fl & F_G) + !!(fl & F_H) + !!(fl & F_M) + !!(fl & (F_V | F_D | F_I));
+
+	if (kinds < 2)
+		return;
+	for (int i = 0; i < 7; i++)
+		if (fl & bits[i])
+			buf[n++] = names[i];
+	buf[n] = 0;
+	die("options '-%s' are incompatible", buf);
+}
+
 static void add_key(const char *spec)
 {
 	struct key k = { 0 };
@@ -103,6 +121,7 @@ static void add_key(const char *spec)
 	/* a key without ordering flags takes all the global ones */
 	if (!(k.flags & F_ORDER))
 		k.flags = gflags;
+	check_flags(k.flags);
 	keys = xrealloc(keys, (size_t)(nkeys + 1) * sizeof(*keys));
 	keys[nkeys++] = k;
 }
@@ -284,7 +303,7 @@ static int vorder(const char *p, const char *lim)
 	return c == '~' ? -1 : c + 256;
 }
 
-static int version_cmp(const char *a, const char *al, const char *b, const char *bl)
+static int vrev_cmp(const char *a, const char *al, const char *b, const char *bl)
 {
 	while (a < al || b < bl) {
 		int first = 0;
@@ -312,10 +331,55 @@ static int version_cmp(const char *a, const char *al, const char *b, const char 
 	return 0;
 }
 
+/* Where a file name's suffix starts: the trailing run of ".letter..." parts
+ * (like .tar.gz), which version order compares only to break ties. */
+static const char *suffix(const char *s, const char *lim)
+{
+	const char *p = s, *pre = s;
+
+	while (p < lim) {
+		pre = ++p;
+		while (p + 1 < lim && *p == '.' && (isalpha((unsigned char)p[1]) || p[1] == '~'))
+			for (p += 2; p < lim && (isalnum((unsigned char)*p) || *p == '~'); p++)
+				;
+	}
+	return pre;
+}
+
+/* -V, as GNU's version sort: empty first, then ".", "..", other dot names,
+ * then everything else; suffixes only break ties. */
+static int version_cmp(const char *a, const char *al, const char *b, const char *bl)
+{
+	const char *as, *bs;
+	int d;
+
+	if (a == al || b == bl)
+		return (a < al) - (b < bl);
+	if (*a == '.' || *b == '.') {
+		if (*a != *b)
+			return *a == '.' ? -1 : 1;
+		for (int n = 1; n <= 2; n++) {
+			int x = al - a == n && (n == 1 || a[1] == '.');
+			int y = bl - b == n && (n == 1 || b[1] == '.');
+			if (x || y)
+				return y - x;
+		}
+	}
+	as = suffix(a, al);
+	bs = suffix(b, bl);
+	d = vrev_cmp(a, as, b, bs);
+	if (d || (as == al && bs == bl))
+		return d;
+	return vrev_cmp(a, al, b, bl);
+}
+
 /* Plain byte order, with -d -i skipping characters and -f folding case. */
 static int skipped(int c, unsigned fl)
 {
-	return ((fl & F_D) && !isalnum(c) && !blank(c)) || ((fl & F_I) && !isprint(c));
+	/* as in GNU, -d wins over -i */
+	if (fl & F_D)
+		return !isalnum(c) && !blank(c);
+	return (fl & F_I) && !isprint(c);
 }
 
 static int text_cmp(const char *a, const char *al, const char *b, const char *bl, unsigned fl)
@@ -342,14 +406,33 @@ static int text_cmp(const char *a, const char *al, const char *b, const char *bl
 	}
 }
 
+static char *filtered(const char **p, const char **lim, unsigned fl)
+{
+	char *buf = xmalloc((size_t)(*lim - *p) + 1), *o = buf;
+
+	for (const char *s = *p; s < *lim; s++)
+		if (!skipped((unsigned char)*s, fl))
+			*o++ = (char)(fl & F_F ? toupper((unsigned char)*s) : *s);
+	*p = buf;
+	*lim = o;
+	return buf;
+}
+
 static int key_cmp(const struct key *k, const struct line *x, const struct line *y)
 {
 	const char *a, *al, *b, *bl;
 	unsigned fl = k->flags;
 	int d;
 
+	char *ta = NULL, *tb = NULL;
+
 	key_span(k, x, &a, &al);
 	key_span(k, y, &b, &bl);
+	if ((fl & (F_D | F_F | F_I)) && (fl & (F_N | F_G | F_H | F_M | F_V))) {
+		/* the other orders see the key with -d -i -f applied, as in GNU */
+		ta = filtered(&a, &al, fl);
+		tb = filtered(&b, &bl, fl);
+	}
 	if (fl & F_N)
 		d = num_cmp(a, al, b, bl);
 	else if (ENABLE_SORT_BIG && (fl & F_G))
@@ -363,6 +446,8 @@ static int key_cmp(const struct key *k, const struct line *x, const struct line 
 		d = version_cmp(a, al, b, bl);
 	else
 		d = text_cmp(a, al, b, bl, fl);
+	free(ta);
+	free(tb);
 	return fl & F_R ? -d : d;
 }
 
@@ -469,6 +554,8 @@ int sort_main(int argc, char **argv)
 	FILE *f = stdout;
 	size_t n = 0;
 
+	/* status 2 for trouble, as GNU (1 means -c found disorder): die() uses it */
+	px.exitcode = 2;
 	for (const char *g = "bdfghinrMV"; *g; g++)
 		if (opt(*g))
 			gflags |= flag_of(*g);
@@ -491,10 +578,12 @@ int sort_main(int argc, char **argv)
 		/* no -k: the whole line is the one key, with the global flags */
 		add_key("1");
 		keys[0].flags = gflags;
+		check_flags(gflags);
 	}
 	last_resort = !opt('s') && !opt('u');
 	if ((opt('c') || opt('C')) && argc > 2)
 		die("extra operand '%s' not allowed with -c", argv[2]);
+	px.exitcode = 0;
 
 	for (; *files; files++) {
 		const char *name = strcmp(*files, "-") ? *files : "/dev/stdin";
@@ -525,8 +614,10 @@ int sort_main(int argc, char **argv)
 		v[i] = &in.lines[i];
 	msort(v, tmp, in.n);
 
-	if (out && strcmp(out, "-"))
+	if (out && strcmp(out, "-")) {
+		px.exitcode = 2;
 		f = open_output(out);
+	}
 	for (size_t i = 0; i < in.n; i++) {
 		/* -u: the first of each run of lines whose keys compare equal */
 		if (opt('u') && n && !line_cmp(v[n - 1], v[i], 0))
