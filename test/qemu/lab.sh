@@ -91,7 +91,7 @@ dnsmasq_start() {	# dnsmasq_start ROOTPATH
 ganesha_start() {
 	cat >"$RUN/ganesha.conf" <<CONF
 NFS_CORE_PARAM { Protocols = 3; Bind_addr = $SERVER; NFS_Port = 2049; MNT_Port = 20048;
-	Enable_NLM = false; Enable_RQUOTA = false; }
+	Enable_NLM = false; Enable_RQUOTA = false; Mount_Path_Pseudo = true; }
 EXPORT_DEFAULTS { SecType = sys; Squash = No_Root_Squash; }
 EXPORT { Export_Id = 1; Path = $RUN/export; Pseudo = $EXPORT; Access_Type = RO;
 	Squash = No_Root_Squash; Protocols = 3; Transports = TCP, UDP; FSAL { Name = VFS; } }
