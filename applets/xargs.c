@@ -96,11 +96,8 @@ static int next_item(struct item *it, int *eol)
 		if (c == '\n') {
 			if (!got)
 				continue;	/* blank lines are not items */
+			/* -I keeps trailing blanks, as GNU does */
 			*eol = 1;
-			if (replace_mode) {
-				while (it->len && (it->s[it->len - 1] == ' ' || it->s[it->len - 1] == '\t'))
-					it->len--;
-			}
 			break;
 		}
 		if (c == ' ' || c == '\t') {
