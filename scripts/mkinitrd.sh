@@ -3,7 +3,7 @@
 # Builds the initramfs from initrd-skel/, the pxebox binary and its applet
 # links, /dev/console and /dev/null, and kernel modules: the NIC drivers
 # (NIC_MODULES, default every module under drivers/net/ethernet plus
-# virtio_net) and NFS, with their dependencies, resolved and indexed by
+# virtio_net; virtio_pci always) and NFS, with their dependencies, resolved and indexed by
 # pxebox's own modprobe and depmod.  Packed by pxebox's cpio and gzip with
 # owners 0:0, sorted entries and mtimes clamped to SOURCE_DATE_EPOCH, so two
 # builds give the same bytes.  Device nodes need root (mknod).
@@ -63,7 +63,8 @@ if [ -n "$KMODDIR" ]; then
 		NIC_MODULES="$(find "$mdir/kernel/drivers/net/ethernet" -name '*.ko*' 2>/dev/null |
 			sed 's|.*/||; s|\.ko.*||' | LC_ALL=C sort) virtio_net"
 	fi
-	for m in $NIC_MODULES nfs nfsv3 af_packet; do
+	# virtio cards need their PCI transport too: lspci -k names virtio_pci
+	for m in $NIC_MODULES virtio_pci nfs nfsv3 af_packet; do
 		"$PXEBOX" modprobe -d "$KMODDIR" -S "$KVER" --show-depends "$m" 2>/dev/null || true
 	done | sed -n 's/^insmod \([^ ]*\).*/\1/p' | LC_ALL=C sort -u >"$stage/.mods"
 	while read -r f; do
