@@ -14,7 +14,7 @@ out=$1; shift
 tmp=$out/.gen.$$
 mkdir -p "$out"
 LC_ALL=C awk -v out="$tmp" '
-function cstr(s) { gsub(/\\/, "\\\\", s); gsub(/"/, "\\\"", s); gsub(/\t/, "\\t", s); return s }
+function cstr(s) { gsub(/\\/, "\\\\\\\\", s); gsub(/"/, "\\\"", s); gsub(/\t/, "\\t", s); return s }
 FNR == 1 { file = FILENAME; sub(/^.*\//, "", file); sub(/\.c$/, "", file); nfiles++; files[nfiles] = file; menu[file] = "Other applets" }
 /^\/\/menu:/ { m = substr($0, 8); menu[file] = m; if (!(m in seenmenu)) { seenmenu[m] = 1; menus[++nmenus] = m } }
 /^\/\/config:/ { kc[file] = kc[file] substr($0, 10) "\n" }
