@@ -1213,29 +1213,32 @@ static void read_heredocs(void)
 				sb_addc(&body, c);
 				c = pgetc();
 			}
-			if (body.n - start == dl && !memcmp(body.s + start, delim, dl)) {
+			if (body.n - start == dl && (!dl || !memcmp(body.s + start, delim, dl))) {
 				body.n = start;
 				break;
 			}
 			if (c == '\n' || body.n > start)
 				sb_addc(&body, '\n');
 		}
+		/* into the arena first: a syntax error in the body must not leak it */
+		char *text = astrndup(body.s ? body.s : "", body.n);
+		size_t len = body.n;
+		free(body.s);
 		if (r->hquoted) {
 			r->here = aalloc(sizeof(struct word));
-			r->here->text = astrndup(body.s ? body.s : "", body.n);
-			r->here->len = (unsigned)body.n;
+			r->here->text = text;
+			r->here->len = (unsigned)len;
 			r->here->flags = W_LIT;
 		} else {
 			/* lex the body for its $ and ` parts (lines were counted already) */
 			struct lexer save = lx;
 			int line = sh.lineno;
-			char *text = astrndup(body.s ? body.s : "", body.n);
 			lx.tb = NULL;
 			lx.tn = lx.tcap = 0;
 			lx.sp = NULL;
 			lx.nsp = lx.spcap = 0;
 			lx.wflags = 0;
-			push_string(text, body.n, NULL);
+			push_string(text, len, NULL);
 			scan(CX_HEREDOC, 0);
 			pop_input();
 			r->here = finish_word();
@@ -1243,7 +1246,6 @@ static void read_heredocs(void)
 			lx = save;
 			sh.lineno = line;
 		}
-		free(body.s);
 	}
 }
 
