@@ -179,7 +179,7 @@ static char *next_line(char **p)
 	return s;
 }
 
-static int blank(char c)
+static inline __attribute__((always_inline)) int blank(char c)
 {
 	return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
 }
