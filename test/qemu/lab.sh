@@ -175,7 +175,9 @@ if [ "$CASE" = pxe ]; then
 		"$APPEND" >"$RUN/tftp/pxelinux.cfg/default"
 fi
 if [ "$CASE" = dhcp-late ]; then
-	(sleep 10; dnsmasq_start "$ROOTPATH") &
+	# the server comes up 10 s after the client's link does
+	(for _ in $(seq 600); do grep -q 'linuxrc: link up' "$LOG" 2>/dev/null && break; sleep 0.25; done
+	 sleep 10; dnsmasq_start "$ROOTPATH"; echo "[lab] dnsmasq started late" >>"$RUN/events") &
 else
 	dnsmasq_start "$ROOTPATH"
 fi
