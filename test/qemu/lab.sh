@@ -45,12 +45,13 @@ make_root() {	# make_root DIR PXEBOX_OR_BUSYBOX
 	mkdir -p "$r"/{bin,sbin,etc,proc,sys,dev,tmp,run,var/log,root}
 	cp "$bin" "$r/bin/multi"
 	if [ "$(basename "$bin")" = busybox ]; then
-		for a in sh cat mount echo ls; do ln -sf multi "$r/bin/$a"; done
+		for a in sh cat mount echo ls sleep; do ln -sf multi "$r/bin/$a"; done
 	else
 		for a in $("$bin" --list); do ln -sf multi "$r/bin/$a"; done
 	fi
 	cat >"$r/sbin/init" <<'INIT'
 #!/bin/sh
+[ -r /proc/uptime ] || mount -t proc proc /proc	# busybox's switch_root leaves /proc behind
 echo "PXEBOX-ROOT-OK marker=$(cat /var/log/marker) up=$(cat /proc/uptime)"
 while read -r dev mnt type opts rest; do
 	[ "$mnt" = /nfsroot ] && echo "nfsroot: $dev $type $opts"
