@@ -20,22 +20,13 @@
 //usage:	-q	never print headers	-v	always print headers
 #include "pxebox.h"
 
-static long long count(const char *s, int *from, int bytes)
+/* a count with its sign: "-N" is special for head, "+N" for tail */
+static long long count(const char *s, int *special, int bytes)
 {
-	char *end;
-	long long v, mul = 1;
-	*from = *s == '+';
-	if (*s == '-' || *s == '+')
-		s++;
-	errno = 0;
-	v = strtoll(s, &end, 10);
-	if (bytes && *end) {
-		mul = *end == 'b' ? 512 : *end == 'k' ? 1024 : *end == 'm' ? 1048576 : 0;
-		end += mul != 0;
-	}
-	if (end == s || *end || v < 0 || errno || !mul)
-		die("invalid number '%s'", s);
-	return v > LLONG_MAX / mul ? LLONG_MAX : v * mul;
+	int sign;
+	long long v = parse_count(s, &sign, bytes);
+	*special = sign == '+';
+	return v;
 }
 
 static void skip_then_copy(int fd, long long n, int bytes)

@@ -39,6 +39,22 @@ long long parse_num(const char *s, const char *what, long long min, long long ma
 	return v;
 }
 
+long long parse_count(const char *s, int *sign, int suffixes)
+{
+	char *end;
+	long long v, mul = 1;
+	*sign = *s == '-' || *s == '+' ? *s++ : 0;
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (suffixes && *end) {
+		mul = *end == 'b' ? 512 : *end == 'k' ? 1024 : *end == 'm' ? 1048576 : 0;
+		end += mul != 0;
+	}
+	if (end == s || *end || v < 0 || errno || !mul)
+		die("invalid number '%s'", s);
+	return v > LLONG_MAX / mul ? LLONG_MAX : v * mul;
+}
+
 const char *human_size(unsigned long long n, char buf[16])
 {
 	static const char units[] = "BKMGTPE";
