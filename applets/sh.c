@@ -2943,8 +2943,8 @@ static void sh_exit(int status)
 		sh.in_trap++;
 		handler = NULL;
 		sh.skip = 0;
+		/* the trap's own commands do not change the status (an exit in it does) */
 		eval_string(t);
-		status = sh.exitstatus;
 	}
 	fflush(stdout);
 	exit(status & 255);
