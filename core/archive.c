@@ -39,6 +39,8 @@ struct axdest *ax_open(const char *dir, int flags)
 char *ax_clean(char *name, int *abs)
 {
 	char *r = name, *w = name;
+	if (!*name)	/* an empty name has no room for "." and names nothing */
+		return NULL;
 	while (*r == '/') {
 		r++;
 		*abs = 1;
@@ -57,7 +59,7 @@ char *ax_clean(char *name, int *abs)
 		while (*r == '/')
 			r++;
 	}
-	if (w == name)
+	if (w == name)	/* "/" or "./": the destination itself; "" was refused above */
 		*w++ = '.';
 	*w = 0;
 	return name;
