@@ -51,6 +51,7 @@
 //usage:	-i	interactive			-s	read stdin
 //usage:	-o pipefail	a pipeline fails if any command in it fails
 #include "pxebox.h"
+#include "signames.h"
 #include <fnmatch.h>
 #include <poll.h>
 #include <pwd.h>
@@ -4357,50 +4358,6 @@ static int b_set(int argc, char **argv)
 	if (i < argc)
 		pp_set(argc - i, argv + i);
 	return 0;
-}
-
-static int sig_number(const char *s)
-{
-	if (isdigit((unsigned char)*s)) {
-		char *end;
-		long v = strtol(s, &end, 10);
-		return *end || v >= NSIG ? -1 : (int)v;
-	}
-	if (!strcasecmp(s, "EXIT"))
-		return 0;
-	if (!strncasecmp(s, "SIG", 3))
-		s += 3;
-	{
-		static const struct {
-			const char *name;
-			int sig;
-		} sigs[] = {
-			{ "HUP", SIGHUP }, { "INT", SIGINT }, { "QUIT", SIGQUIT }, { "ILL", SIGILL },
-			{ "TRAP", SIGTRAP }, { "ABRT", SIGABRT }, { "BUS", SIGBUS }, { "FPE", SIGFPE },
-			{ "KILL", SIGKILL }, { "USR1", SIGUSR1 }, { "SEGV", SIGSEGV }, { "USR2", SIGUSR2 },
-			{ "PIPE", SIGPIPE }, { "ALRM", SIGALRM }, { "TERM", SIGTERM }, { "CHLD", SIGCHLD },
-			{ "CONT", SIGCONT }, { "STOP", SIGSTOP }, { "TSTP", SIGTSTP }, { "TTIN", SIGTTIN },
-			{ "TTOU", SIGTTOU }, { "URG", SIGURG }, { "XCPU", SIGXCPU }, { "XFSZ", SIGXFSZ },
-			{ "VTALRM", SIGVTALRM }, { "PROF", SIGPROF }, { "WINCH", SIGWINCH }, { "IO", SIGIO },
-			{ "PWR", SIGPWR }, { "SYS", SIGSYS },
-		};
-		for (unsigned i = 0; i < ARRAY_SIZE(sigs); i++)
-			if (!strcasecmp(s, sigs[i].name))
-				return sigs[i].sig;
-	}
-	return -1;
-}
-
-static const char *sig_name(int sig, char buf[16])
-{
-	static const char *const names[] = { "EXIT", "HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT",
-		"BUS", "FPE", "KILL", "USR1", "SEGV", "USR2", "PIPE", "ALRM", "TERM", "STKFLT",
-		"CHLD", "CONT", "STOP", "TSTP", "TTIN", "TTOU", "URG", "XCPU", "XFSZ", "VTALRM",
-		"PROF", "WINCH", "IO", "PWR", "SYS" };
-	if (sig >= 0 && sig < (int)ARRAY_SIZE(names))
-		return names[sig];
-	snprintf(buf, 16, "%d", sig);
-	return buf;
 }
 
 static int b_trap(int argc, char **argv)
