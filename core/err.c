@@ -86,5 +86,5 @@ void usage_die(void)
 		const char *nl = strchr(a->usage, '\n');
 		fprintf(stderr, "usage: %.*s\n", nl ? (int)(nl - a->usage) : (int)strlen(a->usage), a->usage);
 	}
-	xexit(1);
+	xexit(px.usage_code ? px.usage_code : 1);
 }

@@ -26,7 +26,7 @@ long optnum(int key, long dflt)
 /* One parsed spec entry. */
 struct ent {
 	unsigned char key;
-	char kind;		/* 0 flag, ':' string, '*' list, '#' number */
+	char kind;		/* 0 flag, ':' string, '*' list, '#' number, '?' optional */
 	const char *longs;	/* points at "(a)(b)..." or NULL */
 };
 
@@ -43,7 +43,7 @@ static int spec_entries(const char *s, struct ent *e, int max)
 				die("bad option spec");
 			s++;
 		}
-		e[n].kind = (*s == ':' || *s == '*' || *s == '#') ? *s++ : 0;
+		e[n].kind = (*s && strchr(":*#?", *s)) ? *s++ : 0;
 		n++;
 	}
 	return n;
@@ -71,7 +71,7 @@ static void store(const struct ent *e, const char *arg)
 	struct optval *v = &ov[e->key & 127];
 	if (v->n < 65535)
 		v->n++;
-	if (!e->kind)
+	if (!e->kind || !arg)
 		return;
 	if (e->kind == '#')
 		parse_num(arg, "number", LONG_MIN, LONG_MAX);	/* dies if bad */
@@ -104,6 +104,9 @@ int opt_parse(const char *spec, int argc, char **argv)
 		free(ov[i].list);
 		ov[i] = (struct optval){ 0 };
 	}
+	px.usage_code = 1;
+	if (*spec == '%')
+		px.usage_code = *++spec - '0', spec++;
 	if (*spec == '^')
 		stop_first = 1, spec++;
 	while (*spec == '<' || *spec == '>') {
@@ -155,6 +158,8 @@ int opt_parse(const char *spec, int argc, char **argv)
 				store(&e[hit], NULL);
 			} else if (eq)
 				store(&e[hit], eq + 1);
+			else if (e[hit].kind == '?')
+				store(&e[hit], NULL);
 			else if (i + 1 < argc)
 				store(&e[hit], argv[++i]);
 			else {
@@ -179,6 +184,8 @@ int opt_parse(const char *spec, int argc, char **argv)
 			}
 			if (c[1])
 				store(&e[k], c + 1);
+			else if (e[k].kind == '?')
+				store(&e[k], NULL);
 			else if (i + 1 < argc)
 				store(&e[k], argv[++i]);
 			else {

@@ -58,6 +58,7 @@ struct pxebox_state {
 	int exitcode;		/* what xexit() uses after a non-fatal error */
 	jmp_buf *rethrow;	/* set while an applet runs inside the shell */
 	int rethrow_code;
+	int usage_code;		/* exit status of usage_die(), set by opt_parse */
 };
 extern struct pxebox_state px;
 
@@ -67,7 +68,7 @@ void warn(const char *fmt, ...) PRINTF(1, 2);		/* message, sets exitcode=1 */
 void pwarn(const char *fmt, ...) PRINTF(1, 2);		/* message: strerror(errno) */
 NORETURN void die(const char *fmt, ...) PRINTF(1, 2);
 NORETURN void pdie(const char *fmt, ...) PRINTF(1, 2);
-NORETURN void usage_die(void);	/* short usage line to stderr, exit 1 */
+NORETURN void usage_die(void);	/* short usage line to stderr, exit usage_code */
 int flush_stdout(int code);	/* fflush; on error say so and make code non-zero */
 NORETURN void xexit(int code);	/* flush stdout, exit (or return to the shell) */
 void show_help(const struct applet *a, FILE *f);
@@ -77,8 +78,10 @@ void show_help(const struct applet *a, FILE *f);
  *   c        flag -c (counted: -vv gives 2)
  *   c:       -c ARG (last one wins)          c*   -c ARG repeatable (list)
  *   c#       -c NUM (decimal, checked)
+ *   c?       optional ARG, only attached: -cARG or --long=ARG (sed -i.bak)
  *   c(long)  --long is an alias of -c; several (a)(b) allowed
  *   \001..\037 as the key: a long-only option, e.g. "\001(strip-components)#"
+ *   leading '%N' (first of all): usage errors exit with N, not 1 (grep: 2)
  *   leading '^' stops at the first operand (no permutation), as for env/xargs
  *   leading '<N' / '>N' (after ^): at least / at most N operands
  * After parsing, argv holds argv[0] then the operands.
