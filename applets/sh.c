@@ -2404,17 +2404,33 @@ static void glob_field(const char *pat, char *plain, struct arglist *out)
 		qsort(out->v + start, (size_t)(out->n - start), sizeof(char *), cmp_str);
 }
 
+/* Does the unquoted '[' at xb[i] open a bracket expression that closes
+ * before b?  A lone "[" (the test command) is no pattern: no directory read. */
+static int bracket_closes(size_t i, size_t b)
+{
+	size_t j = i + 1;
+	if (j < b && (xb.s[j] == '!' || xb.s[j] == '^'))
+		j++;
+	if (j < b && xb.s[j] == ']')
+		j++;
+	for (; j < b && xb.s[j] != '/'; j++)
+		if (xb.s[j] == ']' && !(xb.m[j] & M_Q))
+			return 1;
+	return 0;
+}
+
 /* One field from xb[a,b): the text, and for globbing, the pattern. */
 static void emit_field(size_t a, size_t b, int flags, struct arglist *out)
 {
 	char *s = stalloc(b - a + 1), *o = s;
 	int magic = 0;
 	for (size_t i = a; i < b; i++) {
+		char c = xb.s[i];
 		if (xb.m[i] & (M_BRK | M_SEP | M_QE))
 			continue;
-		if (!(xb.m[i] & M_Q) && strchr("*?[", xb.s[i]))
+		if (!(xb.m[i] & M_Q) && (c == '*' || c == '?' || (c == '[' && bracket_closes(i, b))))
 			magic = 1;
-		*o++ = xb.s[i];
+		*o++ = c;
 	}
 	*o = 0;
 	if (magic && (flags & EXP_GLOB) && !sh.o_f) {
