@@ -507,20 +507,21 @@ static struct var **var_list(unsigned flags, size_t *np)
 	return l;
 }
 
-/* Print a value quoted so the shell can read it back. */
+/* Print a value quoted so the shell can read it back: always in single
+ * quotes, a run of ' as "'", the form dash and ash print for set, export,
+ * alias and trap. */
 static void print_quoted(const char *s)
 {
-	if (*s && !s[strcspn(s, " \t\n'\"\\$`|&;<>()*?[]#~=%{}!")]) {
-		fputs(s, stdout);
-		return;
-	}
-	putchar('\'');
-	for (; *s; s++)
-		if (*s == '\'')
-			fputs("'\\''", stdout);
-		else
-			putchar(*s);
-	putchar('\'');
+	do {
+		size_t n = strcspn(s, "'");
+		printf("'%.*s'", (int)n, s);
+		s += n;
+		n = strspn(s, "'");
+		if (!n)
+			break;
+		printf("\"%.*s\"", (int)n, s);
+		s += n;
+	} while (*s);
 }
 
 /* Positional parameters. */
@@ -3503,10 +3504,11 @@ static int run_command(int argc, char **argv, char **asg, int nasg, struct redir
 			setvar_assign(asg[i], 0);
 		fflush(stdout);
 		if (redir_apply(redir, 1)) {
+			/* POSIX 2.8.1: ends a non-interactive shell, status 2 as in dash */
 			redir_restore(mark);
 			if (!sh.interactive)
-				throw(1);
-			return 1;
+				throw(2);
+			return 2;
 		}
 		st = b->fn(argc, argv);
 		fflush(stdout);
@@ -3633,7 +3635,7 @@ static int eval_cmd(struct node *n, int flags)
 			fflush(stdout);
 			if (redir_apply(n->redir, 0)) {
 				if (!sh.interactive)
-					throw(1);
+					throw(2);
 				st = 1;
 			}
 			goto out;
@@ -3848,7 +3850,8 @@ static int eval_one(struct node *n, int flags)
 		}
 		if (redir_apply(n->redir, 0))
 			sh_exit(1);
-		sh_exit(eval(n->a, EV_EXIT));
+		/* ( ... ) || x: set -e stays off in the whole subshell (POSIX) */
+		sh_exit(eval(n->a, EV_EXIT | (flags & EV_TESTED)));
 	case N_GROUP:
 		st = eval(n->a, flags);
 		break;
@@ -4625,6 +4628,7 @@ static int b_pwd(int argc, char **argv)
 
 static int b_local(int argc, char **argv)
 {
+	struct var *v;
 	if (!sh.funcdepth) {
 		shwarn("local: not in a function");
 		return 2;
@@ -4638,9 +4642,14 @@ static int b_local(int argc, char **argv)
 			shwarn("local: %s: bad variable name", argv[i]);
 			return 1;
 		}
-		make_local(argv[i], n);
+		v = make_local(argv[i], n);
 		if (eq)
 			setvarn(argv[i], n, eq + 1, 0);
+		else if (!(v->flags & V_RO)) {
+			/* "local x" starts x unset, as ash and bash do (dash keeps it) */
+			free(v->val);
+			v->val = NULL;
+		}
 	}
 	return 0;
 }
