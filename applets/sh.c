@@ -1742,6 +1742,8 @@ static int sh_parse_only(const char *text, size_t len)
 #define EXP_ASSIGN 8		/* tilde also after = and : */
 #define EXP_PAT 16		/* the result is a pattern: quoted characters escaped */
 #define EXP_HEREDOC 32		/* here-document body: " is not special */
+#define EXP_BWORD 64		/* the word of ${x-word}: inside "...", " quotes again;
+				 * outside, its plain text is split like an expansion */
 #define EXP_FULL (EXP_SPLIT | EXP_GLOB | EXP_TILDE)
 
 /* Every byte of an expansion carries marks that say what it may still
@@ -2116,6 +2118,7 @@ static void expand_param(struct word *w, const char *s, const char *e, int flags
 	}
 	if (colon && !(op < e && strchr("-=?+", *op)))
 		goto emit;	/* ${x:...} on an unset x: empty */
+	flags |= EXP_BWORD;
 	switch (op < e ? *op : 0) {
 	case '-':
 	case '=':
@@ -2134,7 +2137,7 @@ static void expand_param(struct word *w, const char *s, const char *e, int flags
 			return;
 		}
 		if (*op == '=') {
-			char *v = expand_string(w, op + 1, e, flags & EXP_TILDE, dq);
+			char *v = expand_string(w, op + 1, e, flags & (EXP_TILDE | EXP_BWORD), dq);
 			if (!is_name_start((unsigned char)*name))
 				sherror(2, "%.*s: cannot assign in this way", (int)n, name);
 			setvarn(name, n, v, 0);
@@ -2142,7 +2145,7 @@ static void expand_param(struct word *w, const char *s, const char *e, int flags
 			return;
 		}
 		{
-			char *msg = op + 1 < e ? expand_string(w, op + 1, e, 0, dq) : NULL;
+			char *msg = op + 1 < e ? expand_string(w, op + 1, e, EXP_BWORD, dq) : NULL;
 			sherror(2, "%.*s: %s", (int)n, name,
 				msg ? msg : colon ? "parameter null or not set" : "parameter not set");
 		}
@@ -2170,7 +2173,7 @@ static void expand_param(struct word *w, const char *s, const char *e, int flags
 			anchor = *p++;
 		mid = skip_to(w, p, e, '/', dq);
 		pat = expand_string(w, p, mid, EXP_PAT, 0);
-		rep = mid < e ? expand_string(w, mid + 1, e, 0, dq) : "";
+		rep = mid < e ? expand_string(w, mid + 1, e, EXP_BWORD, dq) : "";
 		if (!isset)
 			return;
 		val = replace(val, pat, rep, all, anchor);
@@ -2275,11 +2278,11 @@ static void expand_text(struct word *w, const char *p, const char *end, int flag
 			continue;
 		case '"': {
 			size_t before = xb.n;
-			if (dq)
+			if (dq && !(flags & EXP_BWORD))
 				break;
 			q = skip_dq(w, p + 1, end);
 			xb.at_empty = 0;
-			expand_text(w, p + 1, q, flags, 1);
+			expand_text(w, p + 1, q, flags & ~EXP_BWORD, 1);
 			if (xb.n == before && !xb.at_empty)
 				xb_mark(M_QE);
 			p = q + 1;
@@ -2326,7 +2329,7 @@ static void expand_text(struct word *w, const char *p, const char *end, int flag
 			}
 			break;
 		}
-		xb_add(p, 1, dq ? M_Q : 0);
+		xb_add(p, 1, dq ? M_Q : (flags & EXP_BWORD) ? M_S : 0);
 		p++;
 	}
 }
