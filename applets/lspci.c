@@ -10,14 +10,18 @@
 //config:	  whose aliases match the device (the modprobe matcher, no
 //config:	  libkmod), and -knm prints the one-line form the Diskless
 //config:	  Linux PXE HOWTO's linuxrc parses.
-//applet:lspci LSPCI lspci_main ">0k(kernel)n(numeric)m(machine)v(verbose)s(slot):d(device):i(ids):DA:O*\001(modules):"
-//usage:lspci [-knmvD] [-s [[[DOMAIN:]BUS]:][SLOT][.FUNC]] [-d [VENDOR]:[DEVICE][:CLASS]] [-i FILE]
-//usage:	[-A METHOD] [-O PARAM=VALUE] [--modules DIR]
+//applet:lspci LSPCI lspci_main ">0k(kernel)n(numeric)m(machine)v(verbose)s(slot):d(device):i(ids):DxF:A:O*\001(modules):"
+//usage:lspci [-knmvxD] [-s [[[DOMAIN:]BUS]:][SLOT][.FUNC]] [-d [VENDOR]:[DEVICE][:CLASS]] [-i FILE]
+//usage:	[-F DUMPFILE] [-A METHOD] [-O PARAM=VALUE] [--modules DIR]
 //usage:
 //usage:List PCI devices.
 //usage:	-n	numbers instead of names; -nn both
 //usage:	-m	machine-readable (quoted fields); -mm or -vmm: one "Key:\tvalue" per line
-//usage:	-v	more detail (subsystem, IRQ, regions)
+//usage:	-v	more detail: flags, IRQ, regions, expansion ROM, capabilities;
+//usage:		-vv adds the control/status registers and the details of the
+//usage:		power management, MSI and MSI-X capabilities (not PCI Express's)
+//usage:	-x	config space in hex (-xxx 256 bytes, -xxxx 4096), the format -F reads
+//usage:	-F FILE	read the devices from such a dump instead of the system
 //usage:	-k	kernel driver in use and kernel modules that can drive the device,
 //usage:		matched from its modalias against DIR/modules.alias as modprobe does
 //usage:	-s, -d	only the devices at that slot / with those IDs
@@ -186,7 +190,9 @@ static void show_howto(struct pci_dev *p)
 static void show_machine(struct pci_dev *p)
 {
 	char b[256];
+	const char *s;
 	if (opt('v')) {
+		pci_fill_info(p, PCI_FILL_PHYS_SLOT | PCI_FILL_NUMA_NODE | PCI_FILL_DT_NODE | PCI_FILL_IOMMU_GROUP);
 		printf(opt('m') >= 2 ? "Slot:\t" : "Device:\t");
 		slot(p);
 		printf("\nClass:\t%s\n", lookup(b, PCI_LOOKUP_CLASS, p->device_class, 0, 0, 0));
@@ -198,13 +204,20 @@ static void show_machine(struct pci_dev *p)
 			printf("SDevice:\t%s\n", lookup(b, PCI_LOOKUP_SUBSYSTEM | PCI_LOOKUP_DEVICE, p->vendor_id,
 							 p->device_id, p->subsys_vendor_id, p->subsys_id));
 		}
+		if (p->phy_slot)
+			printf("PhySlot:\t%s\n", p->phy_slot);
 		if ((p->known_fields & PCI_FILL_CLASS_EXT) && p->rev_id)
 			printf("Rev:\t%02x\n", p->rev_id);
 		if (p->known_fields & PCI_FILL_CLASS_EXT)
 			printf("ProgIf:\t%02x\n", p->prog_if);
 		if (opt('k'))
 			show_kernel(p, 1);
-		putchar('\n');
+		if (p->numa_node != -1)
+			printf("NUMANode:\t%d\n", p->numa_node);
+		if ((s = pci_get_string_property(p, PCI_FILL_DT_NODE)))
+			printf("DTNode:\t%s\n", s);
+		if ((s = pci_get_string_property(p, PCI_FILL_IOMMU_GROUP)))
+			printf("IOMMUGroup:\t%s\n", s);
 		return;
 	}
 	slot(p);
@@ -224,30 +237,591 @@ static void show_machine(struct pci_dev *p)
 	putchar('\n');
 }
 
-static void show_regions(struct pci_dev *p)
+/* ---- config space, fetched on demand ------------------------------------
+ * Like pciutils, the first 64 bytes (128 for a CardBus bridge) are read up
+ * front and capabilities further on as they are walked, so a capability
+ * beyond what the access method can read shows as "<access denied>". */
+static uint8_t cfg[4096], have[4096];
+static struct pci_dev *cur;
+static unsigned cached;	/* bytes read up front; 0: no config access */
+
+static int fetch(unsigned pos, unsigned len)
 {
-	char hs[16];
-	for (int i = 0; i < 6; i++) {
-		pciaddr_t a = p->base_addr[i], sz = p->size[i];
-		if (!a && !sz)
+	unsigned i;
+	if (pos > sizeof(cfg) || len > sizeof(cfg) - pos)
+		return 0;
+	for (i = 0; i < len && have[pos + i]; i++)
+		;
+	if (i == len)
+		return 1;
+	if (!pci_read_block(cur, pos, cfg + pos, len))
+		return 0;
+	memset(have + pos, 1, len);
+	return 1;
+}
+
+static unsigned cb(unsigned pos) { return cfg[pos]; }
+static unsigned cw(unsigned pos) { return cfg[pos] | cfg[pos + 1] << 8; }
+static uint32_t cl(unsigned pos) { return cw(pos) | (uint32_t)cw(pos + 2) << 16; }
+
+static void load_config(struct pci_dev *p)
+{
+	cur = p;
+	memset(have, 0, sizeof(have));
+	memset(cfg, 0, sizeof(cfg));
+	cached = fetch(0, 64) ? 64 : 0;
+	if (cached && (cfg[PCI_HEADER_TYPE] & 0x7f) == PCI_HEADER_TYPE_CARDBUS && fetch(64, 64))
+		cached = 128;
+}
+
+static int verbose;	/* -v count */
+#define FLAG(x, bit) ((x) & (bit) ? '+' : '-')
+
+/* pciutils' sizes: the largest unit that divides exactly: 128K, 4M, 3 */
+static void show_size(uint64_t x)
+{
+	static const char unit[] = " KMGT";
+	unsigned i = 0;
+	if (!x)
+		return;
+	while (i < 4 && !(x % 1024)) {
+		x /= 1024;
+		i++;
+	}
+	if (i)
+		printf(" [size=%u%c]", (unsigned)x, unit[i]);
+	else
+		printf(" [size=%u]", (unsigned)x);
+}
+
+/* PCI_IORESOURCE_* flags (sysfs) as the BAR's own low bits */
+static uint32_t bar_flags(pciaddr_t f)
+{
+	if (f & PCI_IORESOURCE_IO)
+		return PCI_BASE_ADDRESS_SPACE_IO;
+	if (!(f & PCI_IORESOURCE_MEM))
+		return 0;
+	return (f & PCI_IORESOURCE_MEM_64 ? PCI_BASE_ADDRESS_MEM_TYPE_64 : PCI_BASE_ADDRESS_MEM_TYPE_32) |
+	       (f & PCI_IORESOURCE_PREFETCH ? PCI_BASE_ADDRESS_MEM_PREFETCH : 0);
+}
+
+/* BARs: "Memory at febc0000 (32-bit, non-prefetchable) [size=128K]",
+ * "I/O ports at c000 [size=64]".  noconf: the header type is unknown, so
+ * nothing in config space can be trusted. */
+static void show_bases(struct pci_dev *p, int cnt, int noconf)
+{
+	unsigned cmd = noconf ? PCI_COMMAND_IO | PCI_COMMAND_MEMORY : cw(PCI_COMMAND);
+	int ioflags = !!(p->known_fields & PCI_FILL_IO_FLAGS);
+	for (int i = 0; i < cnt; i++) {
+		pciaddr_t pos = p->base_addr[i], ioflg = ioflags ? p->flags[i] : 0;
+		pciaddr_t len = (p->known_fields & PCI_FILL_SIZES) ? p->size[i] : 0;
+		uint32_t flg = ioflags ? bar_flags(ioflg) : noconf ? 0 : cl(PCI_BASE_ADDRESS_0 + 4 * i);
+		uint32_t hw_lo = 0, hw_hi = 0;
+		int broken = 0, virt = 0;
+		if (flg == 0xffffffff)
+			flg = 0;
+		if (!pos && !flg && !len)
 			continue;
-		if (a & PCI_BASE_ADDRESS_SPACE_IO)
-			printf("\tI/O ports at %04llx", (unsigned long long)(a & PCI_BASE_ADDRESS_IO_MASK));
-		else
-			printf("\tMemory at %08llx (%s, %sprefetchable)",
-			       (unsigned long long)(a & PCI_BASE_ADDRESS_MEM_MASK),
-			       (a & PCI_BASE_ADDRESS_MEM_TYPE_MASK) == PCI_BASE_ADDRESS_MEM_TYPE_64 ? "64-bit" : "32-bit",
-			       (a & PCI_BASE_ADDRESS_MEM_PREFETCH) ? "" : "non-");
-		if (sz) {
-			/* lspci's sizes: 128K, 4M, or bytes below 1K */
-			if (sz < 1024)
-				snprintf(hs, sizeof(hs), "%u", (unsigned)sz);
-			else
-				human_size((unsigned long long)sz, hs);
-			printf(" [size=%s]", hs);
+		printf(verbose > 1 ? "\tRegion %d: " : "\t", i);
+		/* a region the OS reports but the device has no address for */
+		if (ioflags && !noconf) {
+			hw_lo = cl(PCI_BASE_ADDRESS_0 + 4 * i);
+			if ((hw_lo & PCI_BASE_ADDRESS_SPACE) == (bar_flags(ioflg) & PCI_BASE_ADDRESS_SPACE)) {
+				if ((ioflg & PCI_IORESOURCE_TYPE_BITS) == PCI_IORESOURCE_MEM &&
+				    (hw_lo & PCI_BASE_ADDRESS_MEM_TYPE_MASK) == PCI_BASE_ADDRESS_MEM_TYPE_64) {
+					if (i >= cnt - 1)
+						broken = 1;
+					else	/* sic: pciutils reads one byte on, not the next BAR */
+						hw_hi = cl(PCI_BASE_ADDRESS_0 + 4 * i + 1);
+				}
+				if (pos && !hw_lo && !hw_hi && !(ioflg & PCI_IORESOURCE_PCI_EA_BEI))
+					virt = 1;
+			}
 		}
+		if (flg & PCI_BASE_ADDRESS_SPACE_IO) {
+			pciaddr_t a = pos & PCI_BASE_ADDRESS_IO_MASK;
+			printf("I/O ports at ");
+			if (a || (cmd & PCI_COMMAND_IO))
+				printf("%04llx", (unsigned long long)a);
+			else
+				printf(hw_lo ? "<ignored>" : "<unassigned>");
+			if (virt)
+				printf(" [virtual]");
+			else if (!(cmd & PCI_COMMAND_IO))
+				printf(" [disabled]");
+		} else {
+			unsigned t = flg & PCI_BASE_ADDRESS_MEM_TYPE_MASK;
+			pciaddr_t a = pos & PCI_ADDR_MEM_MASK;
+			printf("Memory at ");
+			if (broken)
+				printf("<broken-64-bit-slot>");
+			else if (a)
+				printf("%08llx", (unsigned long long)a);
+			else
+				printf(hw_lo || hw_hi ? "<ignored>" : "<unassigned>");
+			printf(" (%s, %sprefetchable)",
+			       t == PCI_BASE_ADDRESS_MEM_TYPE_32 ? "32-bit" :
+			       t == PCI_BASE_ADDRESS_MEM_TYPE_64 ? "64-bit" :
+			       t == PCI_BASE_ADDRESS_MEM_TYPE_1M ? "low-1M" : "type 3",
+			       flg & PCI_BASE_ADDRESS_MEM_PREFETCH ? "" : "non-");
+			if (virt)
+				printf(" [virtual]");
+			else if (!(cmd & PCI_COMMAND_MEMORY))
+				printf(" [disabled]");
+		}
+		if (ioflg & PCI_IORESOURCE_PCI_EA_BEI)
+			printf(" [enhanced]");
+		show_size(len);
 		putchar('\n');
 	}
+}
+
+/* reg: the ROM BAR's offset, or -1 when config space is not to be used */
+static void show_rom(struct pci_dev *p, int reg)
+{
+	pciaddr_t rom = p->rom_base_addr;
+	pciaddr_t len = (p->known_fields & PCI_FILL_SIZES) ? p->rom_size : 0;
+	pciaddr_t ioflg = (p->known_fields & PCI_FILL_IO_FLAGS) ? p->rom_flags : 0;
+	uint32_t flg = reg >= 0 ? cl(reg) : bar_flags(ioflg);
+	unsigned cmd = reg >= 0 ? cw(PCI_COMMAND) : PCI_COMMAND_MEMORY;
+	int virt = 0;
+	if (!rom && !flg && !len)
+		return;
+	if (reg >= 0 && (rom & PCI_ROM_ADDRESS_MASK) && !(flg & PCI_ROM_ADDRESS_MASK) &&
+	    !(ioflg & PCI_IORESOURCE_PCI_EA_BEI)) {
+		flg = rom;
+		virt = 1;
+	}
+	printf("\tExpansion ROM at ");
+	if (rom & PCI_ROM_ADDRESS_MASK)
+		printf("%08llx", (unsigned long long)(rom & PCI_ROM_ADDRESS_MASK));
+	else
+		printf(flg & PCI_ROM_ADDRESS_MASK ? "<ignored>" : "<unassigned>");
+	if (virt)
+		printf(" [virtual]");
+	if (!(flg & PCI_ROM_ADDRESS_ENABLE))
+		printf(" [disabled]");
+	else if (!virt && !(cmd & PCI_COMMAND_MEMORY))
+		printf(" [disabled by cmd]");
+	if (ioflg & PCI_IORESOURCE_PCI_EA_BEI)
+		printf(" [enhanced]");
+	show_size(len);
+	putchar('\n');
+}
+
+/* ---- capabilities ----------------------------------------------------- */
+
+static void cap_pm(unsigned where, unsigned cap)
+{
+	static const int aux[8] = { 0, 55, 100, 160, 220, 270, 320, 375 };
+	unsigned t, b;
+	printf("Power Management version %d\n", cap & PCI_PM_CAP_VER_MASK);
+	if (verbose < 2)
+		return;
+	printf("\t\tFlags: PMEClk%c DSI%c D1%c D2%c AuxCurrent=%dmA PME(D0%c,D1%c,D2%c,D3hot%c,D3cold%c)\n",
+	       FLAG(cap, PCI_PM_CAP_PME_CLOCK), FLAG(cap, PCI_PM_CAP_DSI), FLAG(cap, PCI_PM_CAP_D1),
+	       FLAG(cap, PCI_PM_CAP_D2), aux[(cap & PCI_PM_CAP_AUX_C_MASK) >> 6], FLAG(cap, PCI_PM_CAP_PME_D0),
+	       FLAG(cap, PCI_PM_CAP_PME_D1), FLAG(cap, PCI_PM_CAP_PME_D2), FLAG(cap, PCI_PM_CAP_PME_D3_HOT),
+	       FLAG(cap, PCI_PM_CAP_PME_D3_COLD));
+	if (!fetch(where + PCI_PM_CTRL, PCI_PM_SIZEOF - PCI_PM_CTRL))
+		return;
+	t = cw(where + PCI_PM_CTRL);
+	printf("\t\tStatus: D%d NoSoftRst%c PME-Enable%c DSel=%d DScale=%d PME%c\n", t & PCI_PM_CTRL_STATE_MASK,
+	       FLAG(t, PCI_PM_CTRL_NO_SOFT_RST), FLAG(t, PCI_PM_CTRL_PME_ENABLE),
+	       (t & PCI_PM_CTRL_DATA_SEL_MASK) >> 9, (t & PCI_PM_CTRL_DATA_SCALE_MASK) >> 13,
+	       FLAG(t, PCI_PM_CTRL_PME_STATUS));
+	if ((b = cb(where + PCI_PM_PPB_EXTENSIONS)))
+		printf("\t\tBridge: PM%c B3%c\n", FLAG(b, PCI_PM_BPCC_ENABLE), FLAG(~b, PCI_PM_PPB_B2_B3));
+}
+
+static void cap_msi(unsigned where, unsigned cap)
+{
+	int is64 = cap & PCI_MSI_FLAGS_64BIT;
+	unsigned mpos;
+	printf("MSI: Enable%c Count=%d/%d Maskable%c 64bit%c\n", FLAG(cap, PCI_MSI_FLAGS_ENABLE),
+	       1 << ((cap & PCI_MSI_FLAGS_QSIZE) >> 4), 1 << ((cap & PCI_MSI_FLAGS_QMASK) >> 1),
+	       FLAG(cap, PCI_MSI_FLAGS_MASK_BIT), FLAG(cap, PCI_MSI_FLAGS_64BIT));
+	if (verbose < 2 || !fetch(where + PCI_MSI_ADDRESS_LO,
+				  (is64 ? PCI_MSI_DATA_64 : PCI_MSI_DATA_32) + 2 - PCI_MSI_ADDRESS_LO))
+		return;
+	printf("\t\tAddress: ");
+	if (is64)
+		printf("%08x", cl(where + PCI_MSI_ADDRESS_HI));
+	printf("%08x  Data: %04x\n", cl(where + PCI_MSI_ADDRESS_LO),
+	       cw(where + (is64 ? PCI_MSI_DATA_64 : PCI_MSI_DATA_32)));
+	mpos = where + (is64 ? PCI_MSI_MASK_BIT_64 : PCI_MSI_MASK_BIT_32);
+	if ((cap & PCI_MSI_FLAGS_MASK_BIT) && fetch(mpos, 8))
+		printf("\t\tMasking: %08x  Pending: %08x\n", cl(mpos), cl(mpos + 4));
+}
+
+static void cap_msix(unsigned where, unsigned cap)
+{
+	uint32_t off;
+	printf("MSI-X: Enable%c Count=%d Masked%c\n", FLAG(cap, PCI_MSIX_ENABLE), (cap & PCI_MSIX_TABSIZE) + 1,
+	       FLAG(cap, PCI_MSIX_MASK));
+	if (verbose < 2 || !fetch(where + PCI_MSIX_TABLE, 8))
+		return;
+	off = cl(where + PCI_MSIX_TABLE);
+	printf("\t\tVector table: BAR=%d offset=%08x\n", off & PCI_MSIX_BIR, off & ~PCI_MSIX_BIR);
+	off = cl(where + PCI_MSIX_PBA);
+	printf("\t\tPBA: BAR=%d offset=%08x\n", off & PCI_MSIX_BIR, off & ~PCI_MSIX_BIR);
+}
+
+/* The Express capability's first line.  Its -vv register dump (link,
+ * slot, root, device 2 ...) is not decoded here. */
+static int cap_express(unsigned cap)
+{
+	static const char *const types[] = {
+		[PCI_EXP_TYPE_ENDPOINT] = "Endpoint", [PCI_EXP_TYPE_LEG_END] = "Legacy Endpoint",
+		[PCI_EXP_TYPE_ROOT_PORT] = "Root Port", [PCI_EXP_TYPE_UPSTREAM] = "Upstream Port",
+		[PCI_EXP_TYPE_DOWNSTREAM] = "Downstream Port",
+		[PCI_EXP_TYPE_PCI_BRIDGE] = "PCI-Express to PCI/PCI-X Bridge",
+		[PCI_EXP_TYPE_PCIE_BRIDGE] = "PCI/PCI-X to PCI-Express Bridge",
+		[PCI_EXP_TYPE_ROOT_INT_EP] = "Root Complex Integrated Endpoint",
+		[PCI_EXP_TYPE_ROOT_EC] = "Root Complex Event Collector",
+	};
+	unsigned type = (cap & PCI_EXP_FLAGS_TYPE) >> 4;
+	printf("Express ");
+	if (verbose >= 2)
+		printf("(v%d) ", cap & PCI_EXP_FLAGS_VERS);
+	if (type < ARRAY_SIZE(types) && types[type])
+		printf("%s", types[type]);
+	else
+		printf("Unknown type %d", type);
+	if (type == PCI_EXP_TYPE_ROOT_PORT || type == PCI_EXP_TYPE_DOWNSTREAM || type == PCI_EXP_TYPE_PCIE_BRIDGE)
+		printf(" (Slot%c)", FLAG(cap, PCI_EXP_FLAGS_SLOT));
+	printf(", MSI %02x\n", (cap & PCI_EXP_FLAGS_IRQ) >> 9);
+	return type;
+}
+
+/* virtio's vendor capabilities name their structure; others are opaque */
+static void cap_vendor(unsigned where, unsigned cap)
+{
+	static const char *const vt[] = { "<unknown>", "CommonCfg", "Notify", "ISR", "DeviceCfg" };
+	unsigned len = cap & 0xff, type = cap >> 8;
+	printf("Vendor Specific Information: ");
+	if (cw(PCI_VENDOR_ID) == 0x1af4 && cw(PCI_DEVICE_ID) >= 0x1000 && cw(PCI_DEVICE_ID) <= 0x107f &&
+	    len >= 16 && fetch(where, len)) {
+		printf("VirtIO: %s\n", vt[type < ARRAY_SIZE(vt) ? type : 0]);
+		if (verbose < 2)
+			return;
+		printf("\t\tBAR=%d offset=%08x size=%08x", cb(where + 4), cl(where + 8), cl(where + 12));
+		if (type == 2 && len >= 20)
+			printf(" multiplier=%08x", cl(where + 16));
+		putchar('\n');
+		return;
+	}
+	printf("Len=%02x <?>\n", len);
+}
+
+static void cap_ssvid(unsigned where)
+{
+	char b[256];
+	if (fetch(where, 8))
+		printf("Subsystem: %s\n",
+		       lookup(b, PCI_LOOKUP_SUBSYSTEM | PCI_LOOKUP_VENDOR | PCI_LOOKUP_DEVICE, cur->vendor_id,
+			      cur->device_id, cw(where + PCI_SSVID_VENDOR), cw(where + PCI_SSVID_DEVICE)));
+}
+
+static void cap_af(unsigned where)
+{
+	printf("PCI Advanced Features\n");
+	if (verbose < 2 || !fetch(where + PCI_AF_CAP, 3))
+		return;
+	printf("\t\tAFCap: TP%c FLR%c\n", FLAG(cb(where + PCI_AF_CAP), PCI_AF_CAP_TP),
+	       FLAG(cb(where + PCI_AF_CAP), PCI_AF_CAP_FLR));
+	printf("\t\tAFCtrl: FLR%c\n", FLAG(cb(where + PCI_AF_CTRL), PCI_AF_CTRL_FLR));
+	printf("\t\tAFStatus: TP%c\n", FLAG(cb(where + PCI_AF_STATUS), PCI_AF_STATUS_TP));
+}
+
+static void cap_sata(unsigned where, unsigned cap)
+{
+	unsigned bar;
+	printf("SATA HBA v%d.%d", (cap >> 4) & 15, cap & 15);
+	if (verbose < 2 || !fetch(where + PCI_SATA_HBA_BARS, 4)) {
+		putchar('\n');
+		return;
+	}
+	bar = cl(where + PCI_SATA_HBA_BARS) & 15;
+	if (bar >= 4 && bar <= 9)
+		printf(" BAR%d Offset=%08x\n", bar - 4, (cl(where + PCI_SATA_HBA_BARS) >> 4) & 0xfffff);
+	else if (bar == 15)
+		printf(" InCfgSpace\n");
+	else
+		printf(" BAR??%d\n", bar);
+}
+
+/* Capabilities named, without a decoder here: their -v line as pciutils */
+static const char *const std_caps[] = {
+	[PCI_CAP_ID_NULL] = "Null", [PCI_CAP_ID_AGP] = "AGP <?>", [PCI_CAP_ID_VPD] = "Vital Product Data",
+	[PCI_CAP_ID_CHSWP] = "CompactPCI hot-swap <?>", [PCI_CAP_ID_PCIX] = "PCI-X <?>",
+	[PCI_CAP_ID_HT] = "HyperTransport <?>", [PCI_CAP_ID_CCRC] = "CompactPCI central resource control <?>",
+	[PCI_CAP_ID_HOTPLUG] = "Hot-plug capable", [PCI_CAP_ID_AGP3] = "AGP3 <?>",
+	[PCI_CAP_ID_SECURE] = "Secure device <?>", [PCI_CAP_ID_EA] = "Enhanced Allocation (EA) <?>",
+};
+
+static const char *const ext_caps[] = {
+	[PCI_EXT_CAP_ID_NULL] = "Null", [PCI_EXT_CAP_ID_AER] = "Advanced Error Reporting",
+	[PCI_EXT_CAP_ID_VC] = "Virtual Channel", [PCI_EXT_CAP_ID_PB] = "Power Budgeting <?>",
+	[PCI_EXT_CAP_ID_RCLINK] = "Root Complex Link", [PCI_EXT_CAP_ID_RCILINK] = "Root Complex Internal Link <?>",
+	[PCI_EXT_CAP_ID_RCEC] = "Root Complex Event Collector Endpoint Association",
+	[PCI_EXT_CAP_ID_MFVC] = "Multi-Function Virtual Channel <?>", [PCI_EXT_CAP_ID_VC2] = "Virtual Channel",
+	[PCI_EXT_CAP_ID_RCRB] = "Root Complex Register Block <?>", [PCI_EXT_CAP_ID_ACS] = "Access Control Services",
+	[PCI_EXT_CAP_ID_ARI] = "Alternative Routing-ID Interpretation (ARI)",
+	[PCI_EXT_CAP_ID_ATS] = "Address Translation Service (ATS)",
+	[PCI_EXT_CAP_ID_SRIOV] = "Single Root I/O Virtualization (SR-IOV)",
+	[PCI_EXT_CAP_ID_MRIOV] = "Multi-Root I/O Virtualization <?>", [PCI_EXT_CAP_ID_MCAST] = "Multicast",
+	[PCI_EXT_CAP_ID_PRI] = "Page Request Interface (PRI)", [PCI_EXT_CAP_ID_REBAR] = "Physical Resizable BAR",
+	[PCI_EXT_CAP_ID_DPA] = "Dynamic Power Allocation <?>", [PCI_EXT_CAP_ID_TPH] = "Transaction Processing Hints",
+	[PCI_EXT_CAP_ID_LTR] = "Latency Tolerance Reporting", [PCI_EXT_CAP_ID_SECPCI] = "Secondary PCI Express",
+	[PCI_EXT_CAP_ID_PMUX] = "Protocol Multiplexing <?>", [PCI_EXT_CAP_ID_PASID] = "Process Address Space ID (PASID)",
+	[PCI_EXT_CAP_ID_LNR] = "LN Requester <?>", [PCI_EXT_CAP_ID_DPC] = "Downstream Port Containment",
+	[PCI_EXT_CAP_ID_L1PM] = "L1 PM Substates", [PCI_EXT_CAP_ID_PTM] = "Precision Time Measurement",
+	[PCI_EXT_CAP_ID_M_PCIE] = "PCI Express over M_PHY <?>", [PCI_EXT_CAP_ID_FRS] = "FRS Queueing <?>",
+	[PCI_EXT_CAP_ID_RTR] = "Readiness Time Reporting <?>", [PCI_EXT_CAP_ID_VF_REBAR] = "Virtual Resizable BAR",
+	[PCI_EXT_CAP_ID_DLNK] = "Data Link Feature <?>", [PCI_EXT_CAP_ID_16GT] = "Physical Layer 16.0 GT/s <?>",
+	[PCI_EXT_CAP_ID_LMR] = "Lane Margining at the Receiver <?>", [PCI_EXT_CAP_ID_HIER_ID] = "Hierarchy ID <?>",
+	[PCI_EXT_CAP_ID_NPEM] = "Native PCIe Enclosure Management <?>", [PCI_EXT_CAP_ID_DOE] = "Data Object Exchange",
+};
+
+/* Extended capabilities (offset 0x100 on): names, the serial number and
+ * the vendor headers; their -vv register dumps are not decoded. */
+static void show_ext_caps(void)
+{
+	static uint8_t seen[4096 / 4];
+	unsigned where = 0x100;
+	memset(seen, 0, sizeof(seen));
+	do {
+		uint32_t h;
+		unsigned id;
+		if (!fetch(where, 4))
+			break;
+		h = cl(where);
+		if (!h || h == 0xffffffff)
+			break;
+		id = h & 0xffff;
+		printf("\tCapabilities: [%03x", where);
+		if (verbose > 1)
+			printf(" v%d", (h >> 16) & 0xf);
+		printf("] ");
+		if (seen[where / 4]++) {
+			printf("<chain looped>\n");
+			break;
+		}
+		if (id == PCI_EXT_CAP_ID_DSN) {
+			if (fetch(where + 4, 8))
+				printf("Device Serial Number %02x-%02x-%02x-%02x-%02x-%02x-%02x-%02x\n",
+				       cb(where + 11), cb(where + 10), cb(where + 9), cb(where + 8),
+				       cb(where + 7), cb(where + 6), cb(where + 5), cb(where + 4));
+		} else if (id == PCI_EXT_CAP_ID_VNDR) {
+			printf("Vendor Specific Information: ");
+			if (!fetch(where + 4, 4))
+				printf("<unreadable>\n");
+			else
+				printf("ID=%04x Rev=%d Len=%03x <?>\n", cw(where + 4), cb(where + 6) & 15,
+				       cw(where + 6) >> 4);
+		} else if (id == PCI_EXT_CAP_ID_DVSEC) {
+			printf("Designated Vendor-Specific: ");
+			if (!fetch(where + 4, 8))
+				printf("<unreadable>\n");
+			else	/* CXL's DVSECs are not decoded: shown as any other vendor's */
+				printf("Vendor=%04x ID=%04x Rev=%d Len=%d <?>\n", cw(where + 4), cw(where + 8),
+				       cb(where + 6) & 15, cw(where + 6) >> 4);
+		} else if (id < ARRAY_SIZE(ext_caps) && ext_caps[id])
+			printf("%s\n", ext_caps[id]);
+		else
+			printf("Extended Capability ID %#02x\n", id);
+		where = (h >> 20) & ~3u;
+	} while (where);
+}
+
+static void show_caps(unsigned ptr)
+{
+	uint8_t seen[256] = { 0 };
+	int ext = 0;
+	unsigned where;
+	if (!(cw(PCI_STATUS) & PCI_STATUS_CAP_LIST))
+		return;
+	for (where = cb(ptr) & ~3u; where; ) {
+		unsigned id, next, cap;
+		printf("\tCapabilities: ");
+		if (!fetch(where, 4)) {
+			printf("<access denied>\n");
+			break;
+		}
+		id = cb(where + PCI_CAP_LIST_ID);
+		next = cb(where + PCI_CAP_LIST_NEXT) & ~3u;
+		cap = cw(where + PCI_CAP_FLAGS);
+		printf("[%02x] ", where);
+		if (seen[where]++) {
+			printf("<chain looped>\n");
+			break;
+		}
+		if (id == 0xff) {
+			printf("<chain broken>\n");
+			break;
+		}
+		switch (id) {
+		case PCI_CAP_ID_PM: cap_pm(where, cap); break;
+		case PCI_CAP_ID_MSI: cap_msi(where, cap); break;
+		case PCI_CAP_ID_MSIX: cap_msix(where, cap); break;
+		case PCI_CAP_ID_EXP: cap_express(cap); ext = 1; break;
+		case PCI_CAP_ID_VNDR: cap_vendor(where, cap); break;
+		case PCI_CAP_ID_SSVID: cap_ssvid(where); break;
+		case PCI_CAP_ID_AF: cap_af(where); break;
+		case PCI_CAP_ID_SATA: cap_sata(where, cap); break;
+		case PCI_CAP_ID_SLOTID:
+			printf("Slot ID: %d slots, First%c, chassis %02x\n", cap & PCI_SID_ESR_NSLOTS,
+			       FLAG(cap, PCI_SID_ESR_FIC), cap >> 8);
+			break;
+		case PCI_CAP_ID_DBG:
+			printf("Debug port: BAR=%d offset=%04x\n", cap >> 13, cap & 0x1fff);
+			break;
+		default:
+			if (id < ARRAY_SIZE(std_caps) && std_caps[id])
+				printf("%s\n", std_caps[id]);
+			else
+				printf("Capability ID %#02x [%04x]\n", id, cap);
+		}
+		if (id == PCI_CAP_ID_PCIX)
+			ext = 1;
+		where = next;
+	}
+	if (ext)
+		show_ext_caps();
+}
+
+/* ---- header types ----------------------------------------------------- */
+
+static void show_range(const char *what, uint64_t base, uint64_t limit, int bits, int disabled)
+{
+	printf("\t%s:", what);
+	if (base <= limit || verbose > 2)
+		printf(" %0*llx-%0*llx", (bits + 3) / 4, (unsigned long long)base, (bits + 3) / 4,
+		       (unsigned long long)limit);
+	if (!disabled && base <= limit)
+		show_size(limit - base + 1);
+	else
+		printf(" [disabled]");
+	if (bits)
+		printf(" [%d-bit]", bits);
+	putchar('\n');
+}
+
+static const char *devsel(unsigned st)
+{
+	switch (st & PCI_STATUS_DEVSEL_MASK) {
+	case PCI_STATUS_DEVSEL_SLOW: return "slow";
+	case PCI_STATUS_DEVSEL_MEDIUM: return "medium";
+	case PCI_STATUS_DEVSEL_FAST: return "fast";
+	}
+	return "??";
+}
+
+/* PCI-to-PCI bridge: its windows, from sysfs when the kernel gives them */
+static void show_bridge(struct pci_dev *p)
+{
+	int known = !!(p->known_fields & PCI_FILL_BRIDGE_BASES);
+	int io_off = known && !p->bridge_size[0], mem_off = known && !p->bridge_size[1],
+	    pref_off = known && !p->bridge_size[2];
+	unsigned io_base = cb(PCI_IO_BASE), io_limit = cb(PCI_IO_LIMIT), io_type = io_base & PCI_IO_RANGE_TYPE_MASK;
+	unsigned mem_base = cw(PCI_MEMORY_BASE), mem_limit = cw(PCI_MEMORY_LIMIT);
+	unsigned pref_base = cw(PCI_PREF_MEMORY_BASE), pref_limit = cw(PCI_PREF_MEMORY_LIMIT);
+	unsigned pref_type = pref_base & PCI_PREF_RANGE_TYPE_MASK, sec = cw(PCI_SEC_STATUS), brc = cw(PCI_BRIDGE_CONTROL);
+
+	show_bases(p, 2, 0);
+	printf("\tBus: primary=%02x, secondary=%02x, subordinate=%02x, sec-latency=%d\n", cb(PCI_PRIMARY_BUS),
+	       cb(PCI_SECONDARY_BUS), cb(PCI_SUBORDINATE_BUS), cb(PCI_SEC_LATENCY_TIMER));
+
+	if (known && !io_off) {
+		uint64_t b = p->bridge_base_addr[0] & PCI_IO_RANGE_MASK;
+		int t = p->bridge_base_addr[0] & PCI_IO_RANGE_TYPE_MASK;
+		show_range("I/O behind bridge", b, b + p->bridge_size[0] - 1, t == PCI_IO_RANGE_TYPE_32 ? 32 : 16, 0);
+	} else if (io_type != (io_limit & PCI_IO_RANGE_TYPE_MASK) ||
+		   (io_type != PCI_IO_RANGE_TYPE_16 && io_type != PCI_IO_RANGE_TYPE_32))
+		printf("\t!!! Unknown I/O range types %x/%x\n", io_base, io_limit);
+	else {
+		uint32_t b = (io_base & PCI_IO_RANGE_MASK) << 8, l = (io_limit & PCI_IO_RANGE_MASK) << 8;
+		if (io_type == PCI_IO_RANGE_TYPE_32) {
+			b |= cw(PCI_IO_BASE_UPPER16) << 16;
+			l |= cw(PCI_IO_LIMIT_UPPER16) << 16;
+		}
+		if (b || l || !io_off)
+			show_range("I/O behind bridge", b, l + 0xfff, io_type == PCI_IO_RANGE_TYPE_32 ? 32 : 16, io_off);
+	}
+
+	if (known && !mem_off) {
+		uint64_t b = p->bridge_base_addr[1] & PCI_MEMORY_RANGE_MASK;
+		show_range("Memory behind bridge", b, b + p->bridge_size[1] - 1, 32, 0);
+	} else if ((mem_base & PCI_MEMORY_RANGE_TYPE_MASK) != (mem_limit & PCI_MEMORY_RANGE_TYPE_MASK) ||
+		   (mem_base & PCI_MEMORY_RANGE_TYPE_MASK))
+		printf("\t!!! Unknown memory range types %x/%x\n", mem_base, mem_limit);
+	else
+		show_range("Memory behind bridge", (uint64_t)(mem_base & PCI_MEMORY_RANGE_MASK) << 16,
+			   ((uint64_t)(mem_limit & PCI_MEMORY_RANGE_MASK) << 16) + 0xfffff, 32, mem_off);
+
+	if (known && !pref_off) {
+		uint64_t b = p->bridge_base_addr[2] & PCI_MEMORY_RANGE_MASK;
+		int t = p->bridge_base_addr[2] & PCI_MEMORY_RANGE_TYPE_MASK;
+		show_range("Prefetchable memory behind bridge", b, b + p->bridge_size[2] - 1,
+			   t == PCI_PREF_RANGE_TYPE_64 ? 64 : 32, 0);
+	} else if (pref_type != (pref_limit & PCI_PREF_RANGE_TYPE_MASK) ||
+		   (pref_type != PCI_PREF_RANGE_TYPE_32 && pref_type != PCI_PREF_RANGE_TYPE_64))
+		printf("\t!!! Unknown prefetchable memory range types %x/%x\n", pref_base, pref_limit);
+	else {
+		uint64_t b = (uint64_t)(pref_base & PCI_PREF_RANGE_MASK) << 16;
+		uint64_t l = (uint64_t)(pref_limit & PCI_PREF_RANGE_MASK) << 16;
+		if (pref_type == PCI_PREF_RANGE_TYPE_64) {
+			b |= (uint64_t)cl(PCI_PREF_BASE_UPPER32) << 32;
+			l |= (uint64_t)cl(PCI_PREF_LIMIT_UPPER32) << 32;
+		}
+		if (b || l || !pref_off)
+			show_range("Prefetchable memory behind bridge", b, l + 0xfffff,
+				   pref_type == PCI_PREF_RANGE_TYPE_64 ? 64 : 32, pref_off);
+	}
+
+	if (verbose > 1)
+		printf("\tSecondary status: 66MHz%c FastB2B%c ParErr%c DEVSEL=%s >TAbort%c <TAbort%c <MAbort%c <SERR%c <PERR%c\n",
+		       FLAG(sec, PCI_STATUS_66MHZ), FLAG(sec, PCI_STATUS_FAST_BACK), FLAG(sec, PCI_STATUS_PARITY),
+		       devsel(sec), FLAG(sec, PCI_STATUS_SIG_TARGET_ABORT), FLAG(sec, PCI_STATUS_REC_TARGET_ABORT),
+		       FLAG(sec, PCI_STATUS_REC_MASTER_ABORT), FLAG(sec, PCI_STATUS_SIG_SYSTEM_ERROR),
+		       FLAG(sec, PCI_STATUS_DETECTED_PARITY));
+	show_rom(p, PCI_ROM_ADDRESS1);
+	if (verbose > 1) {
+		printf("\tBridgeCtl: Parity%c SERR%c NoISA%c VGA%c VGA16%c MAbort%c >Reset%c FastB2B%c\n",
+		       FLAG(brc, PCI_BRIDGE_CTL_PARITY), FLAG(brc, PCI_BRIDGE_CTL_SERR),
+		       FLAG(brc, PCI_BRIDGE_CTL_NO_ISA), FLAG(brc, PCI_BRIDGE_CTL_VGA),
+		       FLAG(brc, PCI_BRIDGE_CTL_VGA_16BIT), FLAG(brc, PCI_BRIDGE_CTL_MASTER_ABORT),
+		       FLAG(brc, PCI_BRIDGE_CTL_BUS_RESET), FLAG(brc, PCI_BRIDGE_CTL_FAST_BACK));
+		printf("\t\tPriDiscTmr%c SecDiscTmr%c DiscTmrStat%c DiscTmrSERREn%c\n",
+		       FLAG(brc, PCI_BRIDGE_CTL_PRI_DISCARD_TIMER), FLAG(brc, PCI_BRIDGE_CTL_SEC_DISCARD_TIMER),
+		       FLAG(brc, PCI_BRIDGE_CTL_DISCARD_TIMER_STATUS), FLAG(brc, PCI_BRIDGE_CTL_DISCARD_TIMER_SERR_EN));
+	}
+	show_caps(PCI_CAPABILITY_LIST);
+}
+
+/* no config space to trust: what the OS reports */
+static void show_unknown(struct pci_dev *p)
+{
+	if (pacc->buscentric)
+		return;
+	show_bases(p, 6, 1);
+	for (int i = 0; i < 4; i++) {
+		pciaddr_t f = p->bridge_flags[i];
+		const char *what = "Unknown resource behind bridge";
+		int bits = 0;
+		if (!p->bridge_base_addr[i])
+			continue;
+		if (f & PCI_IORESOURCE_IO) {
+			bits = f & PCI_IORESOURCE_IO_16BIT_ADDR ? 16 : 32;
+			what = "I/O behind bridge";
+		} else if (f & PCI_IORESOURCE_MEM) {
+			bits = f & PCI_IORESOURCE_MEM_64 ? 64 : 32;
+			what = f & PCI_IORESOURCE_PREFETCH ? "Prefetchable memory behind bridge" : "Memory behind bridge";
+		}
+		show_range(what, p->bridge_base_addr[i], p->bridge_base_addr[i] + p->bridge_size[i] - 1, bits, 0);
+	}
+	show_rom(p, -1);
 }
 
 static void show_terse(struct pci_dev *p)
@@ -258,7 +832,7 @@ static void show_terse(struct pci_dev *p)
 	printf(" %s", lookup(b, PCI_LOOKUP_VENDOR | PCI_LOOKUP_DEVICE, p->vendor_id, p->device_id, 0, 0));
 	if ((p->known_fields & PCI_FILL_CLASS_EXT) && p->rev_id)
 		printf(" (rev %02x)", p->rev_id);
-	if (opt('v')) {
+	if (verbose) {
 		int c = (p->known_fields & PCI_FILL_CLASS_EXT) ? p->prog_if : 0;
 		char *x = pci_lookup_name(pacc, b, sizeof(b), PCI_LOOKUP_PROGIF | PCI_LOOKUP_NO_NUMBERS,
 					  p->device_class, c);
@@ -270,18 +844,164 @@ static void show_terse(struct pci_dev *p)
 		}
 	}
 	putchar('\n');
-	if ((opt('v') || opt('k')) && has_subsys(p))
-		printf("\tSubsystem: %s\n", lookup(b, PCI_LOOKUP_SUBSYSTEM | PCI_LOOKUP_VENDOR | PCI_LOOKUP_DEVICE,
-						   p->vendor_id, p->device_id, p->subsys_vendor_id, p->subsys_id));
-	if (opt('v')) {
-		if (p->irq > 0)
-			printf("\tIRQ: %d\n", p->irq);
-		show_regions(p);
+	if (verbose || opt('k')) {
+		pci_fill_info(p, PCI_FILL_LABEL);
+		if (p->label)	/* sysfs's label keeps its newline */
+			printf("\tDeviceName: %s", p->label);
+		if (has_subsys(p))
+			printf("\tSubsystem: %s\n",
+			       lookup(b, PCI_LOOKUP_SUBSYSTEM | PCI_LOOKUP_VENDOR | PCI_LOOKUP_DEVICE, p->vendor_id,
+				      p->device_id, p->subsys_vendor_id, p->subsys_id));
 	}
-	if (opt('k') || opt('v'))
-		show_kernel(p, 0);
-	if (opt('v'))
+}
+
+static void show_verbose(struct pci_dev *p)
+{
+	unsigned class = p->device_class, htype = cached ? cfg[PCI_HEADER_TYPE] & 0x7f : 0xff;
+	unsigned bist = 0, min_gnt = 0, max_lat = 0, cmd = cw(PCI_COMMAND), st = cw(PCI_STATUS);
+	const char *s;
+	int known = 1;
+
+	show_terse(p);
+	pci_fill_info(p, PCI_FILL_IRQ | PCI_FILL_BASES | PCI_FILL_ROM_BASE | PCI_FILL_SIZES | PCI_FILL_PHYS_SLOT |
+			      PCI_FILL_NUMA_NODE | PCI_FILL_DT_NODE | PCI_FILL_IOMMU_GROUP | PCI_FILL_BRIDGE_BASES |
+			      PCI_FILL_CLASS_EXT | PCI_FILL_SUBSYS);
+	switch (htype) {
+	case PCI_HEADER_TYPE_NORMAL:
+		if (class == PCI_CLASS_BRIDGE_PCI)
+			printf("\t!!! Invalid class %04x for header type %02x\n", class, htype);
+		bist = cb(PCI_BIST);
+		max_lat = cb(PCI_MAX_LAT);
+		min_gnt = cb(PCI_MIN_GNT);
+		break;
+	case PCI_HEADER_TYPE_BRIDGE:
+	case PCI_HEADER_TYPE_CARDBUS:
+		if ((class >> 8) != PCI_BASE_CLASS_BRIDGE)
+			printf("\t!!! Invalid class %04x for header type %02x\n", class, htype);
+		bist = cb(PCI_BIST);
+		break;
+	default:
+		if (cached)
+			printf("\t!!! Unknown header type %02x\n", htype);
+		known = 0;
+	}
+	if (p->phy_slot)
+		printf("\tPhysical Slot: %s\n", p->phy_slot);
+	if ((s = pci_get_string_property(p, PCI_FILL_DT_NODE)))
+		printf("\tDevice tree node: %s\n", s);
+	if (known && verbose > 1) {
+		printf("\tControl: I/O%c Mem%c BusMaster%c SpecCycle%c MemWINV%c VGASnoop%c ParErr%c Stepping%c SERR%c FastB2B%c DisINTx%c\n",
+		       FLAG(cmd, PCI_COMMAND_IO), FLAG(cmd, PCI_COMMAND_MEMORY), FLAG(cmd, PCI_COMMAND_MASTER),
+		       FLAG(cmd, PCI_COMMAND_SPECIAL), FLAG(cmd, PCI_COMMAND_INVALIDATE),
+		       FLAG(cmd, PCI_COMMAND_VGA_PALETTE), FLAG(cmd, PCI_COMMAND_PARITY), FLAG(cmd, PCI_COMMAND_WAIT),
+		       FLAG(cmd, PCI_COMMAND_SERR), FLAG(cmd, PCI_COMMAND_FAST_BACK),
+		       FLAG(cmd, PCI_COMMAND_DISABLE_INTx));
+		printf("\tStatus: Cap%c 66MHz%c UDF%c FastB2B%c ParErr%c DEVSEL=%s >TAbort%c <TAbort%c <MAbort%c >SERR%c <PERR%c INTx%c\n",
+		       FLAG(st, PCI_STATUS_CAP_LIST), FLAG(st, PCI_STATUS_66MHZ), FLAG(st, PCI_STATUS_UDF),
+		       FLAG(st, PCI_STATUS_FAST_BACK), FLAG(st, PCI_STATUS_PARITY), devsel(st),
+		       FLAG(st, PCI_STATUS_SIG_TARGET_ABORT), FLAG(st, PCI_STATUS_REC_TARGET_ABORT),
+		       FLAG(st, PCI_STATUS_REC_MASTER_ABORT), FLAG(st, PCI_STATUS_SIG_SYSTEM_ERROR),
+		       FLAG(st, PCI_STATUS_DETECTED_PARITY), FLAG(st, PCI_STATUS_INTx));
+		if (cmd & PCI_COMMAND_MASTER) {
+			printf("\tLatency: %d", cb(PCI_LATENCY_TIMER));
+			if (min_gnt || max_lat) {
+				printf(" (");
+				if (min_gnt)
+					printf("%dns min", min_gnt * 250);
+				if (min_gnt && max_lat)
+					printf(", ");
+				if (max_lat)
+					printf("%dns max", max_lat * 250);
+				putchar(')');
+			}
+			if (cb(PCI_CACHE_LINE_SIZE))
+				printf(", Cache Line Size: %d bytes", cb(PCI_CACHE_LINE_SIZE) * 4);
+			putchar('\n');
+		}
+	}
+	if (verbose > 1) {
+		unsigned pin = known ? cb(PCI_INTERRUPT_PIN) : 0;
+		if (pin || p->irq)
+			printf("\tInterrupt: pin %c routed to IRQ %d\n", pin ? 'A' + pin - 1 : '?', p->irq);
+		if (p->numa_node != -1)
+			printf("\tNUMA node: %d\n", p->numa_node);
+		if ((s = pci_get_string_property(p, PCI_FILL_IOMMU_GROUP)))
+			printf("\tIOMMU group: %s\n", s);
+	}
+	if (known && verbose <= 1) {
+		printf("\tFlags: ");
+		if (cmd & PCI_COMMAND_MASTER)
+			printf("bus master, ");
+		if (cmd & PCI_COMMAND_VGA_PALETTE)
+			printf("VGA palette snoop, ");
+		if (cmd & PCI_COMMAND_WAIT)
+			printf("stepping, ");
+		if (cmd & PCI_COMMAND_FAST_BACK)
+			printf("fast Back2Back, ");
+		if (st & PCI_STATUS_66MHZ)
+			printf("66MHz, ");
+		if (st & PCI_STATUS_UDF)
+			printf("user-definable features, ");
+		printf("%s devsel", devsel(st));
+		if (cmd & PCI_COMMAND_MASTER)
+			printf(", latency %d", cb(PCI_LATENCY_TIMER));
+		if (p->irq)
+			printf(", IRQ %d", p->irq);
+		if (p->numa_node != -1)
+			printf(", NUMA node %d", p->numa_node);
+		if ((s = pci_get_string_property(p, PCI_FILL_IOMMU_GROUP)))
+			printf(", IOMMU group %s", s);
 		putchar('\n');
+	}
+	if (bist & PCI_BIST_CAPABLE) {
+		if (bist & PCI_BIST_START)
+			printf("\tBIST is running\n");
+		else
+			printf("\tBIST result: %02x\n", bist & PCI_BIST_CODE_MASK);
+	}
+	switch (htype) {
+	case PCI_HEADER_TYPE_NORMAL:
+		show_bases(p, 6, 0);
+		show_rom(p, PCI_ROM_ADDRESS);
+		show_caps(PCI_CAPABILITY_LIST);
+		break;
+	case PCI_HEADER_TYPE_BRIDGE:
+		show_bridge(p);
+		break;
+	case PCI_HEADER_TYPE_CARDBUS:
+		/* CardBus windows are not decoded: the register and the bus numbers */
+		show_bases(p, 1, 0);
+		printf("\tBus: primary=%02x, secondary=%02x, subordinate=%02x, sec-latency=%d\n",
+		       cb(PCI_CB_PRIMARY_BUS), cb(PCI_CB_CARD_BUS), cb(PCI_CB_SUBORDINATE_BUS),
+		       cb(PCI_CB_LATENCY_TIMER));
+		if (cached >= 128)
+			show_caps(PCI_CB_CAPABILITY_LIST);
+		break;
+	default:
+		show_unknown(p);
+	}
+}
+
+/* -x: config space in hex, the format -F reads back */
+static void show_hex(void)
+{
+	unsigned n = cached;
+	if (!cached) {
+		printf("WARNING: Cannot show hex-dump of the config space\n");
+		return;
+	}
+	if (opt('x') >= 3 && fetch(n, 256 - n)) {
+		n = 256;
+		if (opt('x') >= 4 && fetch(256, 4096 - 256))
+			n = 4096;
+	}
+	for (unsigned i = 0; i < n; i++) {
+		if (!(i & 15))
+			printf("%02x:", i);
+		printf(" %02x", cfg[i]);
+		if ((i & 15) == 15)
+			putchar('\n');
+	}
 }
 
 static int by_slot(const void *a, const void *b)
@@ -338,6 +1058,10 @@ int lspci_main(int argc, char **argv)
 		if (pci_set_param(pacc, *o, eq + 1) < 0)
 			die("unknown PCI access parameter: %s (see '-O help')", *o);
 	}
+	if (optstr('F')) {
+		pci_set_param(pacc, "dump.name", (char *)optstr('F'));
+		pacc->method = PCI_ACCESS_DUMP;
+	}
 	if (optstr('i'))
 		pci_set_name_list_path(pacc, (char *)optstr('i'), 0);
 	pci_filter_init(pacc, &filter);
@@ -353,19 +1077,30 @@ int lspci_main(int argc, char **argv)
 			domains = 1;
 		if (!pci_filter_match(&filter, p))
 			continue;
-		pci_fill_info(p, PCI_FILL_IDENT | PCI_FILL_CLASS | PCI_FILL_CLASS_EXT | PCI_FILL_SUBSYS |
-			      PCI_FILL_IRQ | PCI_FILL_BASES | PCI_FILL_SIZES);
+		pci_fill_info(p, PCI_FILL_IDENT | PCI_FILL_CLASS | PCI_FILL_CLASS_EXT | PCI_FILL_SUBSYS);
 		devs = xrealloc(devs, (n + 1) * sizeof(*devs));
 		devs[n++] = p;
 	}
 	qsort(devs, n, sizeof(*devs), by_slot);
+	verbose = opt('v');
 	for (unsigned i = 0; i < n; i++) {
-		if (opt('k') && opt('n') && opt('m') == 1 && !opt('v'))
+		load_config(devs[i]);
+		if (opt('k') && opt('n') && opt('m') == 1 && !verbose)
 			show_howto(devs[i]);
 		else if (opt('m'))
 			show_machine(devs[i]);
-		else
-			show_terse(devs[i]);
+		else {
+			if (verbose)
+				show_verbose(devs[i]);
+			else
+				show_terse(devs[i]);
+			if (opt('k') || verbose)
+				show_kernel(devs[i], 0);
+		}
+		if (opt('x'))
+			show_hex();
+		if (verbose || opt('x'))
+			putchar('\n');
 	}
 	free(devs);
 	modtree_free(tree);
