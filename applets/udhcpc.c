@@ -60,6 +60,7 @@
 #include <poll.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 #include <syslog.h>
 
 enum { INIT, SELECTING, REQUESTING, BOUND, RENEWING, REBINDING, RELEASED };
@@ -96,7 +97,7 @@ static long long now_ms(void)
 
 static uint32_t rnd(void)
 {
-	/* xorshift64*, seeded from /dev/urandom: xids and jitter need only be
+	/* xorshift64*, seeded by seed_rng(): xids and jitter need only be
 	 * unpredictable to an off-path guesser, not cryptographic */
 	c.rng ^= c.rng >> 12;
 	c.rng ^= c.rng << 25;
@@ -818,13 +819,32 @@ static void add_x(int code, const void *val, size_t len)
 	memcpy(c.xval[c.nx++], val, len);
 }
 
+/* Early in boot the kernel's pool is not ready yet, and a read of /dev/urandom
+ * then first runs the kernel's jitter-entropy loop: over a second under QEMU
+ * TCG, right on the boot path.  GRND_INSECURE (Linux 5.6) never waits; older
+ * kernels refuse it, and then the clock, pid and MAC are enough for xids. */
+static void seed_rng(void)
+{
+	uint64_t r = 0;
+	struct timespec ts;
+#ifdef SYS_getrandom
+	if (syscall(SYS_getrandom, &r, sizeof(r), 0x0004 /* GRND_INSECURE */) != sizeof(r) &&
+	    syscall(SYS_getrandom, &r, sizeof(r), 0x0001 /* GRND_NONBLOCK */) != sizeof(r))
+		r = 0;
+#endif
+	clock_gettime(CLOCK_REALTIME, &ts);
+	c.rng = r ^ (uint64_t)ts.tv_nsec << 20 ^ (uint64_t)ts.tv_sec ^ (uint64_t)getpid() << 32 ^
+		((uint64_t)c.mac[5] << 40 | (uint64_t)c.mac[4] << 48 | c.mac[3]);
+	if (!c.rng)
+		c.rng = 1;
+}
+
 static void setup(void)
 {
 	static const uint8_t dflt[] = { DHO_SUBNET, DHO_ROUTER, DHO_DNS, DHO_HOSTNAME, DHO_DOMAIN,
 					DHO_BROADCAST, DHO_NTP, DHO_ROOTPATH };
 	const char *vc = optstr('V') ? optstr('V') : "pxebox";
 	const char *host = optstr('H') ? optstr('H') : optstr('h');
-	int fd;
 
 	c.ifname = optstr('i') ? optstr('i') : "eth0";
 	c.script = optstr('s') ? optstr('s') : CONFIG_UDHCPC_DEFAULT_SCRIPT;
@@ -866,14 +886,7 @@ static void setup(void)
 	c.ifindex = netif_index(c.ifname);
 	if (netif_hwaddr(c.ifname, c.mac))
 		pdie("%s: can't get hardware address", c.ifname);
-	fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
-	if (fd < 0 || readall(fd, &c.rng, sizeof(c.rng)) != sizeof(c.rng))
-		c.rng = (uint64_t)now_ms() ^ (uint64_t)getpid() << 32;
-	if (fd >= 0)
-		close(fd);
-	c.rng ^= (uint64_t)c.mac[5] << 40 | c.mac[4];
-	if (!c.rng)
-		c.rng = 1;
+	seed_rng();
 	c.udpfd = -1;
 }
 
