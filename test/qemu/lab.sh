@@ -8,7 +8,8 @@
 #   lab.sh run           boot with the serial console on this terminal
 # Cases: boot, dhcp-late, nfs-absent, bad-rootpath, virtio, root-override, pxe,
 #        busybox (the same flow with Debian's busybox-static, for the figures)
-# Environment: PXEBOX (binary), O (build dir with initrd.cpio.gz and vmlinuz),
+# Environment: PXEBOX (binary), O (build dir with initrd.cpio.gz and vmlinuz), INITRD
+#   (another image), APPEND_EXTRA (more kernel parameters, e.g. pxebox.debug),
 #   LAB (work dir, default $O/qemu-lab), TIMEOUT (seconds, default 150).
 set -euo pipefail
 CASE=${1:-boot}
@@ -84,6 +85,7 @@ net_up() {
 dnsmasq_start() {	# dnsmasq_start ROOTPATH
 	ip netns exec "$NS" dnsmasq --conf-file=/dev/null --port=0 --interface=tap0 --bind-interfaces \
 		--dhcp-range=10.0.2.15,10.0.2.50,255.255.255.0,1h --dhcp-leasefile="$RUN/leases" \
+		${FIXED:+--dhcp-host=$MAC,$FIXED} \
 		--dhcp-option=3 --dhcp-option=6 --dhcp-option-force=17,"$1" \
 		--dhcp-boot=pxelinux.0,,$SERVER --enable-tftp --tftp-root="$RUN/tftp" \
 		--pid-file="$RUN/dnsmasq.pid" --log-dhcp --log-facility="$RUN/dnsmasq.log"
@@ -120,9 +122,9 @@ CONF
 boot_vm() {
 	local nic=$1 append=$2 mode=${3:-kernel} args
 	if [ "$mode" = pxe ]; then
-		args=(-boot n -device "$nic,netdev=n0")
+		args=(-boot n -device "$nic,netdev=n0,mac=$MAC")
 	else
-		args=(-kernel "$KERNEL" -initrd "$INITRD" -append "$append" -device "$nic,netdev=n0,romfile=")
+		args=(-kernel "$KERNEL" -initrd "$INITRD" -append "$append" -device "$nic,netdev=n0,mac=$MAC,romfile=")
 	fi
 	local t0 ; t0=$(date +%s%N)
 	ip netns exec "$NS" timeout -k 5 "$TIMEOUT" qemu-system-x86_64 -m 384 -smp 1 -nographic \
@@ -142,10 +144,15 @@ boot_vm() {
 
 # ---- scenarios ----------------------------------------------------------------------
 KERNEL=$O/vmlinuz
-INITRD=$O/initrd.cpio.gz
+INITRD=${INITRD:-$O/initrd.cpio.gz}
 ROOTPATH="$SERVER:$EXPORT"
 NIC=e1000
-APPEND="console=ttyS0 quiet panic=-1 rdinit=/linuxrc"
+# The client has a host entry with a fixed address, as in the HOWTO's dhcpd.conf;
+# dnsmasq answers those at once (from its pool it first pings the address
+# for 3 s, which dhcp-late keeps exercising).
+MAC=52:54:00:12:34:56
+FIXED=10.0.2.15
+APPEND="console=ttyS0 quiet panic=-1 rdinit=/linuxrc${APPEND_EXTRA:+ $APPEND_EXTRA}"
 # every pattern must appear in the console log
 expect=('PXEBOX-ROOT-OK marker=from-nfs-var' 'nfsroot: 10\.0\.2\.2:/export/root nfs ro,')
 STOP_ON='PXEBOX-ROOT-OK|PXEBOX-RESCUE-SHELL|Kernel panic'
@@ -154,7 +161,7 @@ root_bin=$PXEBOX
 
 case $CASE in
 boot|run) ;;
-dhcp-late) ;;
+dhcp-late) FIXED= ;;
 nfs-absent) expect=('ERROR: NFS mount of 10\.0\.2\.2:/export/root failed' 'mount: .*: (Connection refused|.*timed out)' 'PXEBOX-RESCUE-SHELL') ;;
 bad-rootpath) ROOTPATH="$SERVER:/no/such/root"; expect=('ERROR: NFS mount of 10\.0\.2\.2:/no/such/root failed' 'PXEBOX-RESCUE-SHELL') ;;
 virtio) NIC=virtio-net-pci ;;
@@ -186,7 +193,7 @@ fi
 if [ "$CASE" = run ]; then
 	ip netns exec "$NS" qemu-system-x86_64 -m 384 -smp 1 -nographic -no-reboot \
 		-netdev tap,id=n0,ifname=tap0,script=no,downscript=no \
-		-kernel "$KERNEL" -initrd "$INITRD" -append "$APPEND" -device "$NIC,netdev=n0,romfile="
+		-kernel "$KERNEL" -initrd "$INITRD" -append "$APPEND" -device "$NIC,netdev=n0,mac=$MAC,romfile="
 	exit 0
 fi
 
