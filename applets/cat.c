@@ -46,7 +46,7 @@ static void show_char(int c, int v, int t, int e)
 	putchar(c);
 }
 
-static void filter(int fd, unsigned long *lineno, int *blanks)
+static void filter(int fd, const char *name, unsigned long *lineno, int *blanks)
 {
 	int n = opt('n') || opt('b'), b = opt('b'), s = opt('s');
 	int e = opt('e') || opt('A') || opt('E'), t = opt('t') || opt('A') || opt('T');
@@ -67,6 +67,8 @@ static void filter(int fd, unsigned long *lineno, int *blanks)
 		if (lines_had_nl(l))
 			show_char('\n', v, t, e);
 	}
+	if ((errno = lines_error(l)))
+		pwarn("%s", name);	/* e.g. a directory: EISDIR */
 	lines_close(l);
 }
 
@@ -83,7 +85,7 @@ int cat_main(int argc, char **argv)
 		if (fd < 0)
 			continue;
 		if (filters) {
-			filter(fd, &lineno, &blanks);
+			filter(fd, *files, &lineno, &blanks);
 		} else if (copy_fd(fd, 1) < 0) {
 			pwarn("%s", *files);
 		}

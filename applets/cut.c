@@ -115,6 +115,8 @@ int cut_main(int argc, char **argv)
 			}
 			putchar('\n');
 		}
+		if ((errno = lines_error(l)))
+			pwarn("%s", *files);	/* e.g. a directory: EISDIR */
 		lines_close(l);
 		if (fd)
 			close(fd);

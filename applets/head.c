@@ -23,8 +23,9 @@ static long long count(const char *s, int *special, int bytes)
 	return v;
 }
 
-/* all but the last n lines or bytes: hold back a window of n */
-static void all_but(int fd, long long n, int bytes)
+/* all but the last n lines or bytes: hold back a window of n.
+ * Returns 0, or -1 with errno when a read failed. */
+static int all_but(int fd, long long n, int bytes)
 {
 	if (bytes) {
 		char *buf = xmalloc(65536 + (size_t)(n < (64 << 20) ? n : (64 << 20)));
@@ -43,7 +44,7 @@ static void all_but(int fd, long long n, int bytes)
 			}
 		}
 		free(buf);
-		return;
+		return r < 0 ? -1 : 0;
 	}
 	struct lines *l = lines_open(fd);
 	char **q = NULL, *line;
@@ -73,16 +74,20 @@ static void all_but(int fd, long long n, int bytes)
 		free(q[qs++]);
 	free(q);
 	free(ql);
+	errno = lines_error(l);
 	lines_close(l);
+	return errno ? -1 : 0;
 }
 
-static void first(int fd, long long n, int bytes)
+static int first(int fd, long long n, int bytes)
 {
 	char buf[65536];
 	while (n > 0) {
 		ssize_t r = read(fd, buf, sizeof(buf));
+		if (r < 0 && errno == EINTR)
+			continue;
 		if (r <= 0)
-			break;
+			return r < 0 ? -1 : 0;
 		if (bytes) {
 			size_t w = (long long)r > n ? (size_t)n : (size_t)r;
 			fflush(stdout);
@@ -99,6 +104,7 @@ static void first(int fd, long long n, int bytes)
 		if (!n && i < (size_t)r)
 			lseek(fd, (off_t)i - r, SEEK_CUR);
 	}
+	return 0;
 }
 
 int head_main(int argc, char **argv)
@@ -141,10 +147,8 @@ int head_main(int argc, char **argv)
 			continue;
 		if (verbose || (nfiles > 1 && !quiet))
 			printf("%s==> %s <==\n", k ? "\n" : "", strcmp(files[k], "-") ? files[k] : "standard input");
-		if (neg)
-			all_but(fd, n, bytes);
-		else
-			first(fd, n, bytes);
+		if ((neg ? all_but(fd, n, bytes) : first(fd, n, bytes)) < 0)
+			pwarn("%s", files[k]);	/* e.g. a directory: EISDIR */
 		fflush(stdout);
 		if (fd)
 			close(fd);

@@ -29,7 +29,8 @@ static long long count(const char *s, int *special, int bytes)
 	return v;
 }
 
-static void skip_then_copy(int fd, long long n, int bytes)
+/* Both copy loops return 0, or -1 with errno when a read failed. */
+static int skip_then_copy(int fd, long long n, int bytes)
 {
 	char buf[65536];
 	ssize_t r;
@@ -48,10 +49,11 @@ static void skip_then_copy(int fd, long long n, int bytes)
 		if (i < r)
 			xwrite(1, buf + i, (size_t)(r - i));
 	}
+	return r < 0 ? -1 : 0;
 }
 
 /* the last n lines/bytes: seek back on files, buffer the tail of pipes */
-static void last(int fd, long long n, int bytes)
+static int last(int fd, long long n, int bytes)
 {
 	struct stat st;
 	size_t have = 0, cap = 0;
@@ -62,39 +64,44 @@ static void last(int fd, long long n, int bytes)
 		off_t pos = st.st_size;
 		if (bytes) {
 			lseek(fd, pos > n ? pos - (off_t)n : 0, SEEK_SET);
-			skip_then_copy(fd, 0, 1);
-			return;
+			return skip_then_copy(fd, 0, 1);
 		}
 		/* read backwards in blocks until n newlines (not the final one) */
 		long long nl = 0;
 		if (!n)
-			return;
+			return 0;
 		char blk[8192];
 		while (pos > 0) {
 			off_t at = pos > (off_t)sizeof(blk) ? pos - (off_t)sizeof(blk) : 0;
 			ssize_t len = pread(fd, blk, (size_t)(pos - at), at);
-			if (len <= 0)
+			if (len < 0)
+				return -1;
+			if (!len)
 				break;
 			for (ssize_t i = len - 1; i >= 0; i--) {
 				/* a final newline ends the last line; it does not start one */
 				if (blk[i] == '\n' && at + i != st.st_size - 1 && ++nl >= n) {
 					lseek(fd, at + i + 1, SEEK_SET);
-					skip_then_copy(fd, 0, 1);
-					return;
+					return skip_then_copy(fd, 0, 1);
 				}
 			}
 			pos = at;
 		}
 		lseek(fd, 0, SEEK_SET);
-		skip_then_copy(fd, 0, 1);
-		return;
+		return skip_then_copy(fd, 0, 1);
 	}
 	/* a pipe: keep at most what could be the tail, trimming as we go */
 	for (;;) {
 		if (cap - have < 65536)
 			buf = xrealloc(buf, cap = cap * 2 + 65536);
 		r = read(fd, buf + have, cap - have);
-		if (r <= 0)
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			free(buf);
+			return -1;
+		}
+		if (!r)
 			break;
 		have += (size_t)r;
 		if (have > (4u << 20)) {	/* trim to the last n units */
@@ -129,6 +136,7 @@ static void last(int fd, long long n, int bytes)
 	fflush(stdout);
 	xwrite(1, buf + start, have - start);
 	free(buf);
+	return 0;
 }
 
 int tail_main(int argc, char **argv)
@@ -183,10 +191,8 @@ int tail_main(int argc, char **argv)
 			printf("%s==> %s <==\n", k ? "\n" : "", strcmp(files[k], "-") ? files[k] : "standard input");
 			fflush(stdout);
 		}
-		if (from)
-			skip_then_copy(fd, n, bytes);
-		else
-			last(fd, n, bytes);
+		if ((from ? skip_then_copy(fd, n, bytes) : last(fd, n, bytes)) < 0)
+			pwarn("%s", files[k]);	/* e.g. a directory: EISDIR */
 	}
 	/* -f: poll the files for growth; stdin from a pipe cannot be followed */
 	while (follow) {

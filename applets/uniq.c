@@ -79,6 +79,8 @@ int uniq_main(int argc, char **argv)
 		plen = len;
 		n = 1;
 	}
+	if ((errno = lines_error(l)))
+		pwarn("%s", argc > 1 ? argv[1] : "-");	/* e.g. a directory: EISDIR */
 	lines_close(l);
 	return px.exitcode;
 }

@@ -84,10 +84,10 @@ int wc_main(int argc, char **argv)
 		int fd = open_input(files[i + 1]);
 		if (fd < 0)
 			continue;
+		/* a read error still shows what was counted, as GNU and busybox do */
 		if (count_fd(fd, c[i]))
 			pwarn("%s", files[i + 1]);
-		else
-			ok[i] = 1;
+		ok[i] = 1;
 		if (fd)
 			close(fd);
 		for (int k = 0; k < NCOUNT; k++)

@@ -116,6 +116,7 @@ struct lines;
 struct lines *lines_open(int fd);
 char *lines_next(struct lines *l, size_t *len);
 int lines_had_nl(struct lines *l);	/* did the last line end in '\n'? */
+int lines_error(struct lines *l);	/* errno of a failed read (input ends there), or 0 */
 void lines_close(struct lines *l);
 
 /* ---- paths and strings ---------------------------------------------- */

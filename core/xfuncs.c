@@ -165,7 +165,7 @@ char *read_file(const char *path, size_t *lenp)
 }
 
 struct lines {
-	int fd, eof, nl;
+	int fd, eof, nl, err;
 	size_t start, end, cap;
 	char *buf;
 };
@@ -205,6 +205,8 @@ char *lines_next(struct lines *l, size_t *lenp)
 		ssize_t r = read(l->fd, l->buf + l->end, l->cap - l->end - 1);
 		if (r < 0 && errno == EINTR)
 			continue;
+		if (r < 0)
+			l->err = errno;	/* the caller asks lines_error() after NULL */
 		if (r <= 0)
 			l->eof = 1;
 		else
@@ -215,6 +217,11 @@ char *lines_next(struct lines *l, size_t *lenp)
 int lines_had_nl(struct lines *l)
 {
 	return l->nl;
+}
+
+int lines_error(struct lines *l)
+{
+	return l->err;
 }
 
 void lines_close(struct lines *l)
