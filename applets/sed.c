@@ -14,16 +14,19 @@
 //config:	default y
 //config:	help
 //config:	  Write the output to a temporary file next to each input and
-//config:	  rename it over the input, keeping its mode.
-//applet:sed SED sed_main "n(quiet)(silent)e(expression)*f(file)*E(regexp-extended)rs(separate)i(in-place)u(unbuffered)l(line-length)#\001(posix)"
-//usage:sed [-inrEsu] [-l N] {SCRIPT | -e SCRIPT... | -f FILE...} [FILE]...
+//config:	  rename it over the input, keeping its mode; -iSUFFIX keeps
+//config:	  the old file as a backup.
+//applet:sed SED sed_main "n(quiet)(silent)e(expression)*f(file)*E(regexp-extended)rs(separate)i(in-place)?u(unbuffered)l(line-length)#\001(posix)"
+//usage:sed [-nrEsu] [-i[SUFFIX]] [-l N] {SCRIPT | -e SCRIPT... | -f FILE...} [FILE]...
 //usage:
 //usage:Apply SCRIPT to each line of the FILEs ("-" or none: stdin).
 //usage:	-e SCRIPT	add SCRIPT (several are joined with newlines)
 //usage:	-f FILE		add the script in FILE
 //usage:	-n	print only what p, P, l, = and friends print
 //usage:	-E, -r	extended regular expressions
-//usage:	-i	edit the FILEs in place (implies -s)
+//usage:	-i[SUFFIX]	edit the FILEs in place (implies -s); with SUFFIX keep
+//usage:		a backup: FILE.SUFFIX, or SUFFIX with each * replaced
+//usage:		by FILE (-i'bak/*' keeps it as bak/FILE)
 //usage:	-s	treat FILEs separately: line numbers and $ per file
 //usage:	-l N	line length for the l command (default 70)
 //usage:Addresses: N  $  /RE/  (backslash)cREc  FIRST~STEP  A1,A2  A1,+N  A1,~N  0,/RE/  A!
@@ -699,7 +702,8 @@ static void fill(void)
 			in.fd = open_input(*in.files);
 			in.next_name = *in.files++;
 			if (in.fd < 0) {
-				px.exitcode = 2;
+				if (px.exitcode != 4)
+					px.exitcode = 2;
 				continue;
 			}
 			in.l = lines_open(in.fd);
@@ -710,6 +714,10 @@ static void fill(void)
 			in.next_nl = lines_had_nl(in.l);
 			in.have_next = 1;
 			break;
+		}
+		if ((errno = lines_error(in.l))) {
+			pwarn("%s", in.next_name);	/* e.g. a directory: EISDIR */
+			px.exitcode = 4;	/* GNU sed's status for an I/O error */
 		}
 		lines_close(in.l);
 		in.l = NULL;
@@ -1226,12 +1234,29 @@ static void input_reset(char **files)
 	in.name = "-";
 }
 
+/* -iSUFFIX: the backup's name, as GNU sed makes it: FILE + SUFFIX, or
+ * SUFFIX with each '*' replaced by FILE as given (so bak/FILE for bak/ then *). */
+static char *backup_name(const char *file, const char *suffix)
+{
+	struct buf b = { 0 };
+
+	if (!strchr(suffix, '*'))
+		return xasprintf("%s%s", file, suffix);
+	buf_set(&b, "", 0);
+	for (const char *p = suffix; *p; p++)
+		if (*p == '*')
+			buf_add(&b, file, strlen(file));
+		else
+			buf_add(&b, p, 1);
+	return b.s;
+}
+
 /* -i: write to a temporary next to FILE, then rename it over FILE. */
 static int edit_in_place(char *file, int *code)
 {
 	struct stat st;
 	struct outf o = { 0 };
-	char *files[] = { file, NULL }, *dir, *tmp;
+	char *files[] = { file, NULL }, *dir, *tmp, *backup = NULL;
 	int fd, quit;
 
 	if (stat(file, &st) < 0) {
@@ -1261,6 +1286,9 @@ static int edit_in_place(char *file, int *code)
 		close(fd);
 		return 0;
 	}
+	/* "*" alone names the file itself: no backup, as in GNU sed */
+	if (optstr('i') && *optstr('i') && strcmp(optstr('i'), "*"))
+		backup = backup_name(file, optstr('i'));
 	o.name = tmp;
 	o.f = fdopen(fd, "w");
 	if (!o.f)
@@ -1272,10 +1300,18 @@ static int edit_in_place(char *file, int *code)
 	if (ferror(o.f) | fclose(o.f)) {
 		pwarn("couldn't write %s", tmp);
 		unlink(tmp);
+	} else if (backup && rename(file, backup) < 0) {
+		/* no backup, no edit: the user asked to keep the old text */
+		pwarn("couldn't rename %s to %s", file, backup);
+		px.exitcode = 4;	/* an I/O error, as in GNU sed */
+		unlink(tmp);
 	} else if (rename(tmp, file) < 0) {
 		pwarn("couldn't rename %s", tmp);
 		unlink(tmp);
+		if (backup)
+			rename(backup, file);
 	}
+	free(backup);
 	free(tmp);
 	return quit;
 }
@@ -1358,6 +1394,6 @@ int sed_main(int argc, char **argv)
 	sed_reset();
 	if (code)
 		return code;
-	/* a missing input file is status 2, as in GNU sed */
-	return px.exitcode ? 2 : 0;
+	/* a missing input file is status 2, a read error 4, as in GNU sed */
+	return px.exitcode == 4 ? 4 : px.exitcode ? 2 : 0;
 }
