@@ -27,9 +27,9 @@
 //config:	default y
 //config:	help
 //config:	  Search directories recursively.
-//applet:grep GREP grep_main "q(quiet)(silent)v(invert-match)s(no-messages)e(regexp)*f(file)*E(extended-regexp)F(fixed-strings)G(basic-regexp)i(ignore-case)yc(count)l(files-with-matches)L(files-without-match)n(line-number)h(no-filename)H(with-filename)o(only-matching)r(recursive)R(dereference-recursive)w(word-regexp)x(line-regexp)A(after-context)#B(before-context)#C(context)#m(max-count)#a(text)I\001(color)(colour):\002(label):"
-//applet:egrep EGREP grep_main "q(quiet)(silent)v(invert-match)s(no-messages)e(regexp)*f(file)*E(extended-regexp)F(fixed-strings)G(basic-regexp)i(ignore-case)yc(count)l(files-with-matches)L(files-without-match)n(line-number)h(no-filename)H(with-filename)o(only-matching)r(recursive)R(dereference-recursive)w(word-regexp)x(line-regexp)A(after-context)#B(before-context)#C(context)#m(max-count)#a(text)I\001(color)(colour):\002(label):"
-//applet:fgrep EGREP grep_main "q(quiet)(silent)v(invert-match)s(no-messages)e(regexp)*f(file)*E(extended-regexp)F(fixed-strings)G(basic-regexp)i(ignore-case)yc(count)l(files-with-matches)L(files-without-match)n(line-number)h(no-filename)H(with-filename)o(only-matching)r(recursive)R(dereference-recursive)w(word-regexp)x(line-regexp)A(after-context)#B(before-context)#C(context)#m(max-count)#a(text)I\001(color)(colour):\002(label):"
+//applet:grep GREP grep_main "%2q(quiet)(silent)v(invert-match)s(no-messages)e(regexp)*f(file)*E(extended-regexp)F(fixed-strings)G(basic-regexp)i(ignore-case)yc(count)l(files-with-matches)L(files-without-match)n(line-number)h(no-filename)H(with-filename)o(only-matching)r(recursive)R(dereference-recursive)w(word-regexp)x(line-regexp)A(after-context):B(before-context):C(context):m(max-count):a(text)I\001(color)(colour):\002(label):"
+//applet:egrep EGREP grep_main "%2q(quiet)(silent)v(invert-match)s(no-messages)e(regexp)*f(file)*E(extended-regexp)F(fixed-strings)G(basic-regexp)i(ignore-case)yc(count)l(files-with-matches)L(files-without-match)n(line-number)h(no-filename)H(with-filename)o(only-matching)r(recursive)R(dereference-recursive)w(word-regexp)x(line-regexp)A(after-context):B(before-context):C(context):m(max-count):a(text)I\001(color)(colour):\002(label):"
+//applet:fgrep EGREP grep_main "%2q(quiet)(silent)v(invert-match)s(no-messages)e(regexp)*f(file)*E(extended-regexp)F(fixed-strings)G(basic-regexp)i(ignore-case)yc(count)l(files-with-matches)L(files-without-match)n(line-number)h(no-filename)H(with-filename)o(only-matching)r(recursive)R(dereference-recursive)w(word-regexp)x(line-regexp)A(after-context):B(before-context):C(context):m(max-count):a(text)I\001(color)(colour):\002(label):"
 //usage:grep [-HhnlLoqvsrRiwxcaIFE] [-m N] [-A N] [-B N] [-C N] {PATTERN | -e PATTERN... | -f FILE...} [FILE]...
 //usage:
 //usage:Print the lines of each FILE ("-" or none: stdin; with -r: ".") that match
@@ -245,6 +245,8 @@ static void ctx_push(struct ctx *c, const char *s, size_t len)
 	c->len[slot] = len;
 }
 
+static void file_error(const char *path);
+
 /* Search one open file.  Returns 1 if a line was selected. */
 static int grep_fd(int fd, const char *name)
 {
@@ -319,6 +321,8 @@ static int grep_fd(int fd, const char *name)
 	/* lines after the -m limit still get their -A context, as in GNU grep */
 	while (after_left-- > 0 && out_lines && !binary && (s = lines_next(l, &len)))
 		print_line(name, ++lineno, '-', s, len);
+	if ((errno = lines_error(l)))
+		file_error(name);	/* e.g. EIO; directories are caught before */
 	for (long i = 0; i < g.before; i++)
 		free(c.line[i]);
 	free(c.line);
@@ -415,7 +419,8 @@ int grep_main(int argc, char **argv)
 	char *dash[] = { "-", NULL }, *dot[] = { ".", NULL };
 	int cflags = 0, ere = opt('E');
 
-	/* die() on a bad pattern or option must give status 2 */
+	/* die() on a bad pattern or option must give status 2; the numeric
+	 * options are ':' in the spec so that optnum() checks them here */
 	px.exitcode = 2;
 	grep_free();	/* a die() in an earlier run in this process left them */
 	memset(&g, 0, sizeof(g));
