@@ -17,7 +17,8 @@
 //usage:	-0		end each entry with a NUL byte, not a newline
 //usage:	-k VERSION	kernel version (default: uname -r)
 //usage:	-b BASEDIR	root directory of the module tree
-//usage:Signatures appended to a module are not shown.
+//usage:A signed module's signature is shown as sig_id, signer, sig_key,
+//usage:sig_hashalgo and signature (not verified).
 #include "pxebox.h"
 #include "elfmod.h"
 #include "modules.h"
@@ -98,6 +99,38 @@ static void show_filename(const char *file)
 		printf("%s%c", file, sep);
 }
 
+/* kmod's hex: "AB:CD:...", a line break and two tabs after every 20 bytes */
+static char *hex(const unsigned char *b, size_t n)
+{
+	char *s = xmalloc(n * 6 + 1), *p = s;
+	*p = 0;
+	for (size_t i = 0; i < n; i++) {
+		p += sprintf(p, "%02X", b[i]);
+		if (i + 1 < n)
+			p += sprintf(p, (i + 1) % 20 ? ":" : ":\n\t\t");
+	}
+	return s;
+}
+
+static void show_signature(const char *buf, size_t len, struct parm **parms)
+{
+	struct modsig s;
+	char *v;
+	if (!mod_signature(buf, len, &s))
+		return;
+	show("sig_id", s.id, parms);
+	v = xstrndup((const char *)s.signer, s.signer_len);
+	show("signer", v, parms);
+	free(v);
+	v = hex(s.key, s.key_len);
+	show("sig_key", v, parms);
+	free(v);
+	show("sig_hashalgo", s.hash, parms);
+	v = hex(s.sig, s.sig_len);
+	show("signature", v, parms);
+	free(v);
+}
+
 static int show_file(const char *file)
 {
 	const char *info, *why;
@@ -116,6 +149,7 @@ static int show_file(const char *file)
 		show(key, val, &parms);
 		free(key);
 	}
+	show_signature(buf, len, &parms);
 	show_parms(parms);
 	free(buf);
 	return 0;

@@ -118,3 +118,183 @@ char *modinfo_next(const char *info, size_t ilen, size_t *off, char **value)
 	}
 	return NULL;
 }
+
+/* ---- the appended signature ---------------------------------------------
+ * The module ends in: signature data, a 12-byte struct module_signature
+ * (algo, hash, id_type, signer_len, key_id_len, 3 pad bytes, big-endian
+ * sig_len), then the magic string.  For PKCS#7 (what the kernel has used
+ * since 4.x) the lengths other than sig_len are zero and the signer, the
+ * key's serial number, hash and signature are inside the DER blob. */
+
+#define SIG_MAGIC "~Module signature appended~\n"
+
+static const char *const sig_ids[] = { "PGP", "X509", "PKCS#7" };
+static const char *const sig_hashes[] = { "md4", "md5", "sha1", "rmd160", "sha256",
+					  "sha384", "sha512", "sha224", "sm3" };
+
+/* DER: one element at *p (before end): its tag, contents and length;
+ * *p moves past it.  0, or -1 when malformed. */
+struct der {
+	unsigned tag;
+	const unsigned char *v;
+	size_t len;
+};
+
+static int der_next(const unsigned char **p, const unsigned char *end, struct der *d)
+{
+	const unsigned char *q = *p;
+	size_t len = 0, n;
+	if (end - q < 2)
+		return -1;
+	d->tag = *q++;
+	if ((d->tag & 0x1f) == 0x1f)	/* multi-byte tags: none in PKCS#7's parts we read */
+		return -1;
+	n = *q++;
+	if (n & 0x80) {
+		n &= 0x7f;
+		if (!n || n > sizeof(size_t) || (size_t)(end - q) < n)
+			return -1;	/* indefinite length is not DER */
+		while (n--)
+			len = len << 8 | *q++;
+	} else
+		len = n;
+	if (len > (size_t)(end - q))
+		return -1;
+	d->v = q;
+	d->len = len;
+	*p = q + len;
+	return 0;
+}
+
+/* Step into a constructed element of the given tag. */
+static int der_enter(const unsigned char **p, const unsigned char *end, unsigned tag,
+		     const unsigned char **in, const unsigned char **in_end)
+{
+	struct der d;
+	if (der_next(p, end, &d) || d.tag != tag)
+		return -1;
+	*in = d.v;
+	*in_end = d.v + d.len;
+	return 0;
+}
+
+static const char *hash_by_oid(const struct der *oid)
+{
+	static const struct {
+		const char *name;
+		unsigned char len, oid[9];
+	} t[] = {
+		{ "md4", 8, { 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x02, 0x04 } },
+		{ "md5", 8, { 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x02, 0x05 } },
+		{ "sha1", 5, { 0x2b, 0x0e, 0x03, 0x02, 0x1a } },
+		{ "rmd160", 5, { 0x2b, 0x24, 0x03, 0x02, 0x01 } },
+		{ "sha256", 9, { 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x01 } },
+		{ "sha384", 9, { 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x02 } },
+		{ "sha512", 9, { 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x03 } },
+		{ "sha224", 9, { 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x04 } },
+		{ "sm3", 8, { 0x2a, 0x81, 0x1c, 0xcf, 0x55, 0x01, 0x83, 0x11 } },
+	};
+	if (oid->tag != 0x06)
+		return NULL;
+	for (size_t i = 0; i < ARRAY_SIZE(t); i++)
+		if (oid->len == t[i].len && !memcmp(oid->v, t[i].oid, t[i].len))
+			return t[i].name;
+	return NULL;
+}
+
+/* The first SignerInfo of a PKCS#7 SignedData: issuer's common name,
+ * serial number (without DER's sign byte), digest algorithm, signature. */
+static int pkcs7(const unsigned char *p, const unsigned char *end, struct modsig *s)
+{
+	static const unsigned char cn_oid[] = { 0x55, 0x04, 0x03 };
+	const unsigned char *a, *ae, *b, *be, *c, *ce;
+	struct der d;
+
+	/* ContentInfo: contentType, [0] SignedData */
+	if (der_enter(&p, end, 0x30, &a, &ae) || der_next(&a, ae, &d) || d.tag != 0x06 ||
+	    der_enter(&a, ae, 0xa0, &b, &be) || der_enter(&b, be, 0x30, &a, &ae))
+		return 0;
+	/* SignedData: version, digestAlgorithms, contentInfo, [0] certs,
+	 * [1] crls, signerInfos */
+	do {
+		if (der_next(&a, ae, &d))
+			return 0;
+	} while (a < ae);
+	if (d.tag != 0x31)
+		return 0;
+	b = d.v;
+	be = d.v + d.len;
+	/* the first SignerInfo: version, issuerAndSerialNumber, digestAlgorithm,
+	 * [0] authenticatedAttributes, digestEncryptionAlgorithm, encryptedDigest */
+	if (der_enter(&b, be, 0x30, &a, &ae) || der_next(&a, ae, &d) || d.tag != 0x02 ||
+	    der_enter(&a, ae, 0x30, &b, &be))
+		return 0;
+	/* issuer Name: SEQUENCE OF SET OF { OID, value }; the CN's value */
+	if (der_enter(&b, be, 0x30, &c, &ce))
+		return 0;
+	s->signer = NULL;
+	s->signer_len = 0;
+	while (c < ce) {
+		const unsigned char *r, *re, *t, *te;
+		struct der oid, val;
+		if (der_enter(&c, ce, 0x31, &r, &re))
+			return 0;
+		while (r < re) {
+			if (der_enter(&r, re, 0x30, &t, &te) || der_next(&t, te, &oid) || der_next(&t, te, &val))
+				return 0;
+			if (oid.tag == 0x06 && oid.len == sizeof(cn_oid) && !memcmp(oid.v, cn_oid, sizeof(cn_oid)) &&
+			    !s->signer) {
+				s->signer = val.v;
+				s->signer_len = val.len;
+			}
+		}
+	}
+	if (der_next(&b, be, &d) || d.tag != 0x02)
+		return 0;
+	s->key = d.v;
+	s->key_len = d.len;
+	while (s->key_len && !*s->key) {	/* as a big number, no leading zeros */
+		s->key++;
+		s->key_len--;
+	}
+	/* digestAlgorithm: SEQUENCE { OID, params } */
+	if (der_enter(&a, ae, 0x30, &b, &be) || der_next(&b, be, &d) || !(s->hash = hash_by_oid(&d)))
+		return 0;
+	if (der_next(&a, ae, &d))
+		return 0;
+	if (d.tag == 0xa0 && der_next(&a, ae, &d))	/* authenticated attributes */
+		return 0;
+	if (d.tag != 0x30 || der_next(&a, ae, &d) || d.tag != 0x04)
+		return 0;
+	s->sig = d.v;
+	s->sig_len = d.len;
+	return 1;
+}
+
+int mod_signature(const void *buf, size_t len, struct modsig *s)
+{
+	const unsigned char *b = buf, *ms;
+	size_t ml = sizeof(SIG_MAGIC) - 1, siglen, rest;
+	memset(s, 0, sizeof(*s));
+	if (len < ml + 12 || memcmp(b + len - ml, SIG_MAGIC, ml))
+		return 0;
+	ms = b + len - ml - 12;
+	siglen = (size_t)ms[8] << 24 | ms[9] << 16 | ms[10] << 8 | ms[11];
+	rest = len - ml - 12;
+	if (siglen > rest || ms[2] >= ARRAY_SIZE(sig_ids))
+		return 0;
+	s->id = sig_ids[ms[2]];
+	if (ms[2] == 2)
+		return pkcs7(b + rest - siglen, b + rest, s);
+	/* the older formats: signer, key id and signature in a row */
+	if (ms[1] >= ARRAY_SIZE(sig_hashes) || (size_t)ms[3] + ms[4] > rest - siglen)
+		return 0;
+	s->hash = sig_hashes[ms[1]];
+	s->sig = b + rest - siglen;
+	s->sig_len = siglen;
+	s->key_len = ms[4];
+	s->key = s->sig - s->key_len;
+	s->signer_len = ms[3];
+	s->signer = s->key - s->signer_len;
+	return 1;
+}

@@ -16,4 +16,17 @@ int elf_modinfo(const void *buf, size_t len, const char **info, size_t *ilen,
  * padding NULs are skipped. */
 char *modinfo_next(const char *info, size_t ilen, size_t *off, char **value);
 
+/* The signature appended to a module ("~Module signature appended~"), as
+ * kmod's modinfo shows it.  Pointers are into the module's bytes (signer
+ * and key are not NUL-terminated); id and hash are static names. */
+struct modsig {
+	const char *id;			/* "PKCS#7", "X509" or "PGP" */
+	const char *hash;		/* "sha256", ... */
+	const unsigned char *signer, *key, *sig;
+	size_t signer_len, key_len, sig_len;
+};
+
+/* 1 with *s filled when buf/len ends in a signature kmod would show, else 0. */
+int mod_signature(const void *buf, size_t len, struct modsig *s);
+
 #endif
