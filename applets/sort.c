@@ -10,8 +10,8 @@
 //config:	bool "Support -g -h -M -V (float, human, month, version order)"
 //config:	depends on SORT
 //config:	default y
-//applet:sort SORT sort_main "b(ignore-leading-blanks)c(check)Cd(dictionary-order)f(ignore-case)g(general-numeric-sort)h(human-numeric-sort)i(ignore-nonprinting)k(key)*M(month-sort)n(numeric-sort)o(output):r(reverse)s(stable)t(field-separator):u(unique)V(version-sort)z(zero-terminated)S(buffer-size):T(temporary-directory):"
-//usage:sort [-bcCdfghiMnrsuVz] [-k POS1[,POS2]]... [-t SEP] [-o FILE] [FILE]...
+//applet:sort SORT sort_main "b(ignore-leading-blanks)c(check)Cd(dictionary-order)f(ignore-case)g(general-numeric-sort)h(human-numeric-sort)i(ignore-nonprinting)k(key)*m(merge)M(month-sort)n(numeric-sort)o(output):r(reverse)s(stable)t(field-separator):u(unique)V(version-sort)z(zero-terminated)S(buffer-size):T(temporary-directory):"
+//usage:sort [-bcCdfghimMnrsuVz] [-k POS1[,POS2]]... [-t SEP] [-o FILE] [FILE]...
 //usage:
 //usage:Sort lines of FILEs (or stdin) and write them to stdout.
 //usage:	-n	numeric	-g	general number (1e3, inf)	-h	human (2K, 1G)
@@ -23,6 +23,7 @@
 //usage:	-u	only the first of equal lines	-s	stable: no whole-line tie break
 //usage:	-c	check order, report disorder	-C	same, quietly
 //usage:	-o FILE	write FILE (may be an input)	-z	lines end in NUL
+//usage:	-m	merge FILEs that are each sorted already
 //usage:	-S SIZE, -T DIR	ignored: sorting is in memory
 #include "pxebox.h"
 
@@ -486,6 +487,28 @@ static void msort(struct line **v, struct line **tmp, size_t n)
 	memcpy(v, tmp, o * sizeof(*v));
 }
 
+/* -m: the files' runs v[start[i]..start[i+1]) are each taken as sorted;
+ * repeatedly take the least head, the earliest file on ties (as GNU).
+ * Unsorted runs are merged, not sorted, as GNU and busybox do. */
+static void merge(struct line **v, struct line **tmp, const size_t *start, size_t nrun)
+{
+	size_t *at = xmalloc((nrun + 1) * sizeof(*at)), o = 0;
+
+	memcpy(at, start, nrun * sizeof(*at));
+	for (;;) {
+		size_t best = nrun;
+		for (size_t r = 0; r < nrun; r++)
+			if (at[r] < start[r + 1] &&
+			    (best == nrun || line_cmp(v[at[r]], v[at[best]], last_resort) < 0))
+				best = r;
+		if (best == nrun)
+			break;
+		tmp[o++] = v[at[best]++];
+	}
+	memcpy(v, tmp, o * sizeof(*v));
+	free(at);
+}
+
 struct input {
 	struct line *lines;
 	size_t n, cap;
@@ -554,7 +577,7 @@ int sort_main(int argc, char **argv)
 	int eol = opt('z') ? 0 : '\n';
 	const char *out = optstr('o');
 	FILE *f = stdout;
-	size_t n = 0;
+	size_t n = 0, *start, nfiles = 0;
 
 	/* status 2 for trouble, as GNU (1 means -c found disorder): die() uses it */
 	px.exitcode = 2;
@@ -587,6 +610,8 @@ int sort_main(int argc, char **argv)
 		die("extra operand '%s' not allowed with -c", argv[2]);
 	px.exitcode = 0;
 
+	/* -m: where each file's lines begin in in.lines */
+	start = xmalloc(((size_t)argc + 1) * sizeof(*start));
 	for (; *files; files++) {
 		const char *name = strcmp(*files, "-") ? *files : "/dev/stdin";
 		size_t len;
@@ -596,8 +621,10 @@ int sort_main(int argc, char **argv)
 			continue;
 		}
 		/* the buffers stay allocated: the lines point into them */
+		start[nfiles++] = in.n;
 		add_lines(&in, buf, len, eol);
 	}
+	start[nfiles] = in.n;
 	if (px.exitcode)
 		return 2;
 
@@ -614,7 +641,10 @@ int sort_main(int argc, char **argv)
 	tmp = xmalloc((in.n + 1) * sizeof(*v));
 	for (size_t i = 0; i < in.n; i++)
 		v[i] = &in.lines[i];
-	msort(v, tmp, in.n);
+	if (opt('m'))
+		merge(v, tmp, start, nfiles);
+	else
+		msort(v, tmp, in.n);
 
 	if (out && strcmp(out, "-")) {
 		px.exitcode = 2;
@@ -640,5 +670,6 @@ int sort_main(int argc, char **argv)
 	}
 	free(v);
 	free(tmp);
+	free(start);
 	return flush_stdout(0) ? 2 : 0;
 }
