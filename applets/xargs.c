@@ -15,8 +15,8 @@
 //config:	bool "Support -I REPL (one command per line, REPL replaced)"
 //config:	depends on XARGS
 //config:	default y
-//applet:xargs XARGS xargs_main "^0(null)d(delimiter):n(max-args)#s(max-chars)#L(max-lines)#I:E:r(no-run-if-empty)t(verbose)p(interactive)x(exit)"
-//usage:xargs [-0rtpx] [-d DELIM] [-n N] [-s SIZE] [-L N] [-I REPL] [-E EOF] [CMD [ARG]...]
+//applet:xargs XARGS xargs_main "^0(null)d(delimiter):n(max-args)#s(max-chars)#L(max-lines)#I:E:r(no-run-if-empty)t(verbose)p(interactive)x(exit)P(max-procs)#"
+//usage:xargs [-0rtpx] [-d DELIM] [-n N] [-P N] [-s SIZE] [-L N] [-I REPL] [-E EOF] [CMD [ARG]...]
 //usage:
 //usage:Run CMD (default echo) with ARGs and then arguments read from stdin,
 //usage:as many as fit in one command line, as often as needed.
@@ -26,6 +26,7 @@
 //usage:	-I R	one command per line, R in ARGs replaced by it
 //usage:	-E S	stop at an item equal to S	-r	run nothing on empty input
 //usage:	-t	print each command on stderr	-p	ask on /dev/tty before each
+//usage:	-P N	run up to N commands at once (0: as many as there are)
 //usage:Exit: 123 a command failed, 124 one exited 255, 125 one was killed,
 //usage:126 one could not run, 127 one was not found.
 #include "pxebox.h"
@@ -181,9 +182,31 @@ static int confirm(char **argv)
 	return buf[0] == 'y' || buf[0] == 'Y';
 }
 
-/* Run one command and wait.  Returns the status xargs should end with for
- * it: 0, or 123 (carry on); 124-127 stop at once (after the message). */
-static int run(char **argv)
+/* Commands running now (-P runs several at once). */
+static struct job {
+	pid_t pid;
+	char *name;	/* argv[0], for messages */
+} *jobs;
+static long njobs;
+
+/* The status xargs should end with for one command: 0, or 123 (carry on);
+ * 124-127 stop (after the message). */
+static int status_of(const char *name, int st)
+{
+	if (WIFSIGNALED(st)) {
+		warn("%s: terminated by signal %d", name, WTERMSIG(st));
+		return 125;
+	}
+	if (WEXITSTATUS(st) == 255) {
+		warn("%s: exited with status 255; aborting", name);
+		return 124;
+	}
+	return WEXITSTATUS(st) ? 123 : 0;
+}
+
+/* Start one command; it joins jobs[].  Returns 0, or 126/127 when it could
+ * not be run (already reported). */
+static int start(char **argv)
 {
 	int pfd[2], err = 0, st;
 	pid_t pid;
@@ -219,23 +242,52 @@ static int run(char **argv)
 	if (readall(pfd[0], &err, sizeof(err)) != sizeof(err))
 		err = 0;
 	close(pfd[0]);
-	while (waitpid(pid, &st, 0) < 0)
-		if (errno != EINTR)
-			pdie("waitpid");
 	if (err) {
+		while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+			;
 		errno = err;
 		pwarn("%s", argv[0]);
 		return err == ENOENT ? 127 : 126;
 	}
-	if (WIFSIGNALED(st)) {
-		warn("%s: terminated by signal %d", argv[0], WTERMSIG(st));
-		return 125;
+	jobs = xrealloc(jobs, (size_t)(njobs + 1) * sizeof(*jobs));
+	jobs[njobs].pid = pid;
+	jobs[njobs++].name = xstrdup(argv[0]);
+	return 0;
+}
+
+/* Wait for one of our commands to end; its status as status_of() says.
+ * xargs runs in its own process, so every child is one of jobs[]. */
+static int reap(void)
+{
+	for (;;) {
+		int st;
+		pid_t pid = waitpid(-1, &st, 0);
+		if (pid < 0) {
+			if (errno == EINTR)
+				continue;
+			pdie("waitpid");
+		}
+		for (long i = 0; i < njobs; i++)
+			if (jobs[i].pid == pid) {
+				int r = status_of(jobs[i].name, st);
+				free(jobs[i].name);
+				jobs[i] = jobs[--njobs];
+				return r;
+			}
 	}
-	if (WEXITSTATUS(st) == 255) {
-		warn("%s: exited with status 255; aborting", argv[0]);
-		return 124;
+}
+
+/* Fold one command's status into the final one; 124-127 end xargs once the
+ * others have finished (GNU waits for them too). */
+static void account(int st, int *ret)
+{
+	if (st > 123) {
+		while (njobs)
+			reap();
+		xexit(st);
 	}
-	return WEXITSTATUS(st) ? 123 : 0;
+	if (st)
+		*ret = st;
 }
 
 /* Room for a command line: ARG_MAX less the environment and some headroom,
@@ -262,7 +314,7 @@ int xargs_main(int argc, char **argv)
 	int ncmd = argc > 1 ? argc - 1 : 1;
 	long maxn = optnum('n', 0), maxl = optnum('L', 0), size = default_size();
 	const char *repl = ENABLE_XARGS_REPLACE ? optstr('I') : NULL;
-	long base = 0;
+	long base = 0, maxjobs = optnum('P', 1);
 	int ret = 0, ran = 0, have = 0, eol = 0;
 	struct item it = { 0 };
 	char **args;
@@ -282,6 +334,10 @@ int xargs_main(int argc, char **argv)
 			die("invalid delimiter '%s': must be a single character", optstr('d'));
 		delim = (unsigned char)c;
 	}
+	if (maxjobs < 0)
+		die("value for -P must be at least 0");
+	if (!maxjobs)
+		maxjobs = LONG_MAX;
 	if (opt('n') && maxn < 1)
 		die("value for -n must be at least 1");
 	if (opt('L') && maxl < 1)
@@ -344,18 +400,21 @@ int xargs_main(int argc, char **argv)
 		/* empty input still runs the command once, as GNU and busybox do */
 		if (n == ncmd && !lines && (ran || opt('r') || repl))
 			break;
-		int st = run(args);
+		account(start(args), &ret);
 		ran = 1;
-		if (st > 123)
-			xexit(st);
-		if (st)
-			ret = st;
+		/* -P N: at most N at once (0: no limit); without -P one at a time */
+		while (njobs && njobs >= maxjobs)
+			account(reap(), &ret);
 		for (int i = ncmd; i < n; i++)
 			free(args[i]);
 		for (int i = 1; repl && i < ncmd; i++)
 			free(args[i]);
 	}
+	while (njobs)
+		account(reap(), &ret);
 	free(it.s);
 	free(args);
+	free(jobs);
+	jobs = NULL;
 	return ret;
 }
