@@ -26,24 +26,6 @@
 #include "pxebox.h"
 #include "fs.h"
 
-/* last component, trailing slashes ignored */
-static char *last_name(const char *path)
-{
-	char *p = xstrdup(path), *s;
-	size_t n = strlen(p);
-	while (n > 1 && p[n - 1] == '/')
-		p[--n] = 0;
-	s = xstrdup(base_name(p));
-	free(p);
-	return s;
-}
-
-static int is_dir(const char *path)
-{
-	struct stat st;
-	return !stat(path, &st) && S_ISDIR(st.st_mode);
-}
-
 /* Refuse copying a directory into itself: the tree would grow as we walk it. */
 static int into_itself(const char *src, const char *dst, int follow)
 {
@@ -72,8 +54,10 @@ static int into_itself(const char *src, const char *dst, int follow)
 	return r;
 }
 
-static void copy(struct copy *c, const char *src, const char *dst)
+static void copy(const char *src, const char *dst, void *ctx)
 {
+	struct copy *c = ctx;
+
 	if (c->recursive && into_itself(src, dst, c->follow != 0)) {
 		warn("can't copy a directory, '%s', into itself, '%s'", src, dst);
 		return;
@@ -84,8 +68,6 @@ static void copy(struct copy *c, const char *src, const char *dst)
 int cp_main(int argc, char **argv)
 {
 	struct copy c = { 0 };
-	const char *dir = optstr('t');
-	int nsrc = argc - 1;
 
 	c.recursive = opt('a') || opt('r') || opt('R');
 	/* -a -d -P copy symlinks as symlinks, and so does -r; otherwise a
@@ -105,30 +87,7 @@ int cp_main(int argc, char **argv)
 	c.hardlink = opt('l');
 	c.symlink = opt('s');
 
-	if (!dir && nsrc < 2) {
-		warn(nsrc ? "missing destination file operand after '%s'" : "missing file operand", argv[1]);
-		usage_die();
-	}
-	if (!dir && !opt('T') && (nsrc > 2 || is_dir(argv[argc - 1])))
-		dir = argv[--argc], nsrc--;
-	if (dir) {
-		if (!nsrc) {
-			warn("missing file operand");
-			usage_die();
-		}
-		if (!is_dir(dir))
-			die("target '%s' is not a directory", dir);
-		for (int i = 1; i < argc; i++) {
-			char *base = last_name(argv[i]), *dst = path_join(dir, base);
-			copy(&c, argv[i], dst);
-			free(dst);
-			free(base);
-		}
-	} else {
-		if (nsrc > 2)
-			die("extra operand '%s'", argv[3]);
-		copy(&c, argv[1], argv[2]);
-	}
+	each_operand(argc, argv, optstr('t'), opt('T'), copy, &c);
 	copy_done(&c);
 	return px.exitcode;
 }

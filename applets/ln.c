@@ -15,18 +15,7 @@
 //usage:	-T	LINK is always the link's name, never a directory
 //usage:	-v	say what was linked
 #include "pxebox.h"
-
-/* TARGET's last component, trailing slashes ignored ("a/b/" gives "b") */
-static char *last_name(const char *path)
-{
-	char *p = xstrdup(path), *s;
-	size_t n = strlen(p);
-	while (n > 1 && p[n - 1] == '/')
-		p[--n] = 0;
-	s = xstrdup(base_name(p));
-	free(p);
-	return s;
-}
+#include "fs.h"
 
 static int make_link(const char *target, const char *name)
 {
@@ -89,20 +78,19 @@ static void do_link(const char *target, const char *name)
 }
 
 /* Is LINK a directory to put the link in?  -n: not if it is a symlink. */
-static int is_dir(const char *path)
+static int into_dir(const char *path)
 {
 	struct stat st;
 	if (opt('n') && !lstat(path, &st) && S_ISLNK(st.st_mode))
 		return 0;
-	return !stat(path, &st) && S_ISDIR(st.st_mode);
+	return is_dir(path);
 }
 
 static void link_into(const char *dir, const char *target)
 {
-	char *base = last_name(target), *name = path_join(dir, base);
+	char *name = path_into(dir, target);
 	do_link(target, name);
 	free(name);
-	free(base);
 }
 
 int ln_main(int argc, char **argv)
@@ -116,7 +104,7 @@ int ln_main(int argc, char **argv)
 		if (argc > 3)
 			die("extra operand '%s'", argv[3]);
 		do_link(argv[1], last);
-	} else if (is_dir(last)) {
+	} else if (into_dir(last)) {
 		for (int i = 1; i < argc - 1; i++)
 			link_into(last, argv[i]);
 	} else if (argc > 3) {

@@ -18,23 +18,6 @@
 #include "pxebox.h"
 #include "fs.h"
 
-static char *last_name(const char *path)
-{
-	char *p = xstrdup(path), *s;
-	size_t n = strlen(p);
-	while (n > 1 && p[n - 1] == '/')
-		p[--n] = 0;
-	s = xstrdup(base_name(p));
-	free(p);
-	return s;
-}
-
-static int is_dir(const char *path)
-{
-	struct stat st;
-	return !stat(path, &st) && S_ISDIR(st.st_mode);
-}
-
 /* Across filesystems: copy to a temporary name beside DEST, rename it into
  * place, then remove SOURCE.  A failed copy leaves SOURCE and DEST as they
  * were and no partial tree under DEST's name. */
@@ -81,7 +64,7 @@ out:
 
 static void move_src(const char *src, const char *arg, const char *dst, struct stat *sstp);
 
-static void move(const char *arg, const char *dst)
+static void move(const char *arg, const char *dst, void *ctx)
 {
 	struct stat sst;
 	char *src = xstrdup(arg);
@@ -140,33 +123,6 @@ static void move_src(const char *src, const char *arg, const char *dst, struct s
 
 int mv_main(int argc, char **argv)
 {
-	const char *dir = optstr('t');
-	int nsrc = argc - 1;
-
-	if (!dir && nsrc < 2) {
-		warn(nsrc ? "missing destination file operand after '%s'" : "missing file operand", argv[1]);
-		usage_die();
-	}
-	/* a symlink to a directory as DEST counts as the directory, as in cp */
-	if (!dir && !opt('T') && (nsrc > 2 || is_dir(argv[argc - 1])))
-		dir = argv[--argc], nsrc--;
-	if (dir) {
-		if (!nsrc) {
-			warn("missing file operand");
-			usage_die();
-		}
-		if (!is_dir(dir))
-			die("target '%s' is not a directory", dir);
-		for (int i = 1; i < argc; i++) {
-			char *base = last_name(argv[i]), *dst = path_join(dir, base);
-			move(argv[i], dst);
-			free(dst);
-			free(base);
-		}
-	} else {
-		if (nsrc > 2)
-			die("extra operand '%s'", argv[3]);
-		move(argv[1], argv[2]);
-	}
+	each_operand(argc, argv, optstr('t'), opt('T'), move, NULL);
 	return px.exitcode;
 }

@@ -401,15 +401,20 @@ static int parse_id(const char *s, unsigned *id)
 }
 
 /* A name wins over a number, as in coreutils: a user called "123" is meant. */
-int parse_uid(const char *s, uid_t *uid)
+static int name_or_id(struct idtab *t, const char *file, const char *s, unsigned *id)
 {
-	const struct ident *e = by_name(load(&users, "/etc/passwd"), s);
-	unsigned v;
+	const struct ident *e = by_name(load(t, file), s);
 	if (e) {
-		*uid = e->id;
+		*id = e->id;
 		return 0;
 	}
-	if (parse_id(s, &v))
+	return parse_id(s, id);
+}
+
+int parse_uid(const char *s, uid_t *uid)
+{
+	unsigned v;
+	if (name_or_id(&users, "/etc/passwd", s, &v))
 		return -1;
 	*uid = v;
 	return 0;
@@ -417,13 +422,8 @@ int parse_uid(const char *s, uid_t *uid)
 
 int parse_gid(const char *s, gid_t *gid)
 {
-	const struct ident *e = by_name(load(&groups, "/etc/group"), s);
 	unsigned v;
-	if (e) {
-		*gid = e->id;
-		return 0;
-	}
-	if (parse_id(s, &v))
+	if (name_or_id(&groups, "/etc/group", s, &v))
 		return -1;
 	*gid = v;
 	return 0;
@@ -451,4 +451,52 @@ int path_is_inside(const char *inner, const struct stat *outer)
 	if (fd >= 0)
 		close(fd);
 	return inside;
+}
+
+char *path_into(const char *dir, const char *src)
+{
+	char *p = xstrdup(src), *r;
+	size_t n = strlen(p);
+	while (n > 1 && p[n - 1] == '/')
+		p[--n] = 0;
+	r = path_join(dir, base_name(p));
+	free(p);
+	return r;
+}
+
+int is_dir(const char *path)
+{
+	struct stat st;
+	return !stat(path, &st) && S_ISDIR(st.st_mode);
+}
+
+void each_operand(int argc, char **argv, const char *dir, int no_dir,
+		  void (*fn)(const char *src, const char *dst, void *ctx), void *ctx)
+{
+	int nsrc = argc - 1;
+
+	if (!dir && nsrc < 2) {
+		warn(nsrc ? "missing destination file operand after '%s'" : "missing file operand", argv[1]);
+		usage_die();
+	}
+	/* a symlink to a directory as DEST counts as the directory */
+	if (!dir && !no_dir && (nsrc > 2 || is_dir(argv[argc - 1])))
+		dir = argv[--argc], nsrc--;
+	if (!dir) {
+		if (nsrc > 2)
+			die("extra operand '%s'", argv[3]);
+		fn(argv[1], argv[2], ctx);
+		return;
+	}
+	if (!nsrc) {
+		warn("missing file operand");
+		usage_die();
+	}
+	if (!is_dir(dir))
+		die("target '%s' is not a directory", dir);
+	for (int i = 1; i < argc; i++) {
+		char *dst = path_into(dir, argv[i]);
+		fn(argv[i], dst, ctx);
+		free(dst);
+	}
 }

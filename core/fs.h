@@ -112,4 +112,16 @@ int ask_yes(const char *fmt, ...) PRINTF(1, 2);
  * below it?  Used to refuse copying or moving a directory into itself. */
 int path_is_inside(const char *inner, const struct stat *outer);
 
+/* SRC's last component under DIR, trailing slashes ignored ("a/b/" into
+ * "d" gives "d/b"): where cp, mv and ln put SRC in DIR.  malloc'd. */
+char *path_into(const char *dir, const char *src);
+int is_dir(const char *path);	/* stat (symlinks followed) says directory */
+
+/* The operand forms cp and mv share: SRC DEST, SRC... DIR, -t DIR SRC...
+ * (dir from -t, or NULL), with -T (no_dir) meaning DEST is never a
+ * directory to go into.  Calls fn(src, dst, ctx) for each; a bad command
+ * line is a usage error. */
+void each_operand(int argc, char **argv, const char *dir, int no_dir,
+		  void (*fn)(const char *src, const char *dst, void *ctx), void *ctx);
+
 #endif
