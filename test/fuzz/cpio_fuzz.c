@@ -3,25 +3,6 @@
  * directory; afterwards nothing may exist beside that directory. */
 #include "support.h"
 #include "../../applets/cpio.c"
-#include "fs.h"
-#include <sys/mman.h>
-
-static char top[64], dest[96];
-
-static void cleanup(void)
-{
-	remove_tree(top);
-}
-
-static void check_outside(void)
-{
-	DIR *d = opendir(top);
-	struct dirent *de;
-	while ((de = readdir(d)))
-		if (strcmp(de->d_name, ".") && strcmp(de->d_name, "..") && strcmp(de->d_name, "dest"))
-			__builtin_trap();	/* something escaped the destination */
-	closedir(d);
-}
 
 /* Leaks are expected: die() ends the process in real use, and here it
  * longjmps past the frees.  File descriptors are closed by hand below. */
@@ -32,12 +13,7 @@ const char *__asan_default_options(void)
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	/* tmpfs when there is one: the harness is file-system bound */
-	snprintf(top, sizeof(top), access("/dev/shm", W_OK) ? "/tmp/%s_fuzz.XXXXXX" : "/dev/shm/%s_fuzz.XXXXXX", "cpio");
-	if (!mkdtemp(top))
-		abort();
-	snprintf(dest, sizeof(dest), "%s/dest", top);
-	atexit(cleanup);
+	fuzz_scratch("cpio");
 	return 0;
 }
 
@@ -45,25 +21,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char *argv[] = { "cpio", "-idmu", "--quiet", NULL };
 	char *nopats[] = { NULL };
-	int fd = memfd_create("cpio", 0), base = fd;
+	int fd = fuzz_input(data, size);
 
 	fuzz_init();
-	if (fd < 0 || write(fd, data, size) != (ssize_t)size)
-		abort();
-	lseek(fd, 0, SEEK_SET);
-	mkdir(dest, 0755);
-	if (chdir(dest) < 0)
+	if (chdir(fuzz_dest) < 0)
 		abort();
 	opt_parse("o(create)i(extract)t(list)d(make-directories)m(preserve-modification-time)v(verbose)u(unconditional)H:(format)R:(owner)F:(file)\001(quiet)", 3, argv);
 	nlns = 0;
 	total = 0;
 	if (!setjmp(fuzz_jmp))
 		copy_in(fd, nopats);
-	for (int i = base; i < base + 64; i++)
-		close(i);
-	if (chdir("/") < 0)
-		abort();
-	check_outside();
-	remove_tree(dest);
+	fuzz_scratch_done(fd);
 	return 0;
 }
