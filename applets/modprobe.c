@@ -35,7 +35,7 @@
 //usage:	-S VERSION	kernel version (default: uname -r)
 //usage:	-C CONFIG	configuration file or directory instead of
 //usage:			/etc/modprobe.d /run/modprobe.d /usr/local/lib/modprobe.d /lib/modprobe.d
-//usage:	--first-time	fail if a module is already loaded
+//usage:	--first-time	fail if a module is already loaded (with -r: not loaded)
 //usage:Parameters come from "options" lines, the kernel command line
 //usage:(NAME.PARAM=VALUE) and the command line, in that order.
 #include "pxebox.h"
@@ -207,65 +207,75 @@ static int probe(struct mod *mod, const char *extra)
 	return rc;
 }
 
-static int remove_one(struct mod *m, int is_dep);
+static int remove_one(struct mod *m, int depth);
 
-static void remove_list(char **names, unsigned n)
+/* Softdeps: each removed as a module named on the command line would be
+ * (a chain of softdeps is followed a few levels, never round a loop). */
+static void remove_list(char **names, unsigned n, int depth)
 {
 	struct mod **l;
-	unsigned k = opt('i') ? 0 : resolve(names, n, &l);
+	unsigned k = opt('i') || depth > 8 ? 0 : resolve(names, n, &l);
 	for (unsigned i = k; i-- > 0;)
 		if (module_loaded(l[i]->name))
-			remove_one(l[i], 1);
+			remove_one(l[i], depth + 1);
 	if (k)
 		free(l);
 }
 
-/* kmod's rmmod_do_module: post softdeps, the module, pre softdeps, then
- * the dependencies nobody uses any more. */
-static int remove_one(struct mod *m, int is_dep)
+/* The module itself: its remove command, or delete_module(2). */
+static int remove_bare(struct mod *m)
 {
 	int show = opt('D') || opt('v') || opt('n'), dry = opt('D') || opt('n');
 	const char *cmd = opt('i') ? NULL : m->remove;
+	if (cmd) {
+		if (show)
+			printf("remove %s\n", cmd);
+		return dry ? 0 : run_command(m, "remove", cmd, "");
+	}
+	if (show)
+		printf("rmmod %s\n", m->name);
+	if (!dry && syscall(SYS_delete_module, m->name, O_NONBLOCK)) {
+		pwarn("could not remove '%s'", m->name);
+		return -1;
+	}
+	return 0;
+}
 
+/* As kmod's modprobe -r: post softdeps, the module, then its dependencies
+ * (modules.dep's list backwards) that are loaded and unused, each alone,
+ * then pre softdeps.  A module that is not loaded is no error, unless
+ * --first-time. */
+static int remove_one(struct mod *m, int depth)
+{
 	if (m->builtin && !m->path) {
-		if (!is_dep)
+		if (!depth)
 			warn("module %s is built into the kernel", m->name);
 		return -1;
 	}
-	remove_list(m->post, m->npost);
-	if (!cmd) {
-		int ref;
+	remove_list(m->post, m->npost, depth);
+	if (opt('i') || !m->remove) {
 		if (!module_loaded(m->name)) {
-			if (!is_dep && !opt('q'))
-				warn("module %s is not currently loaded", m->name);
+			if (!opt('\001'))
+				return 0;
+			if (!opt('q'))
+				warn("module %s is not in the kernel", m->name);
 			return -1;
 		}
-		if ((ref = module_refcnt(m->name)) > 0) {
-			if (!is_dep)
+		if (module_refcnt(m->name) > 0) {
+			if (!opt('q'))
 				warn("module %s is in use", m->name);
 			return -1;
 		}
 	}
-	if (cmd) {
-		if (show)
-			printf("remove %s\n", cmd);
-		if (!dry && run_command(m, "remove", cmd, ""))
-			return -1;
-	} else {
-		if (show)
-			printf("rmmod %s\n", m->name);
-		if (!dry && syscall(SYS_delete_module, m->name, O_NONBLOCK)) {
-			pwarn("could not remove '%s'", m->name);
-			return -1;
-		}
-	}
-	remove_list(m->pre, m->npre);
+	if (remove_bare(m))
+		return -1;
 	mod_deps(tree, m);
-	for (unsigned i = 0; i < m->ndep; i++) {
+	for (unsigned i = m->ndep; i-- > 0;) {
 		struct mod *d = m->dep[i];
 		if (module_loaded(d->name) && module_refcnt(d->name) == 0)
-			remove_one(d, 1);
+			remove_bare(d);
 	}
+	remove_list(m->pre, m->npre, depth);
 	fflush(stdout);
 	return 0;
 }
