@@ -47,9 +47,15 @@ int netif_hwaddr(const char *ifname, uint8_t mac[6])
 void netif_set_flags(const char *ifname, unsigned set, unsigned clear)
 {
 	struct ifreq ifr = { 0 };
+	short old;
 	netif_ioctl(ifname, SIOCGIFFLAGS, &ifr, "can't get flags");
+	old = ifr.ifr_flags;
 	ifr.ifr_flags = (short)((ifr.ifr_flags | set) & ~clear);
-	netif_ioctl(ifname, SIOCSIFFLAGS, &ifr, "can't set flags");
+	/* A write that changes nothing still makes the driver reload its
+	 * receive filter; QEMU's e1000 then drops input for a second, which
+	 * is where the first DHCP offer used to go. */
+	if (ifr.ifr_flags != old)
+		netif_ioctl(ifname, SIOCSIFFLAGS, &ifr, "can't set flags");
 }
 
 int parse_ip4(const char *s, uint32_t *ip)
