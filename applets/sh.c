@@ -57,6 +57,7 @@
 #include <pwd.h>
 #include <sys/resource.h>
 #include <sys/times.h>
+#include <termios.h>
 
 #if ENABLE_SH_INTERACTIVE && defined(__has_include)
 #if __has_include("lineedit.h")
@@ -248,6 +249,10 @@ static struct {
 } sh;
 
 enum { SKIP_NONE, SKIP_BREAK, SKIP_CONT, SKIP_RETURN };
+
+static int jc;			/* job control is on (see jobs, below) */
+static int ttyfd = -1;		/* the terminal, for job control */
+static void jobctl_set(int on);
 
 /* Errors unwind to the innermost handler (the interactive prompt, or
  * sh_parse_only); without one, a non-interactive shell exits. */
@@ -1921,6 +1926,7 @@ static const char *param_value(const char *name, size_t n, char buf[32])
 			if (sh.o_u) *o++ = 'u';
 			if (sh.o_v) *o++ = 'v';
 			if (sh.o_x) *o++ = 'x';
+			if (jc) *o++ = 'm';
 			*o = 0;
 			return buf;
 		}
@@ -2968,6 +2974,7 @@ static void sh_exit(int status)
 		eval_string(t);
 	}
 	fflush(stdout);
+	jobctl_set(0);	/* the terminal goes back to whoever had it */
 	exit(status & 255);
 }
 
@@ -2989,6 +2996,13 @@ static void child_init(void)
 		set_signal(SIGQUIT, SIG_DFL);
 		set_signal(SIGTERM, SIG_DFL);
 	}
+	if (jc) {
+		/* a job's processes stop on Ctrl-Z; the subshell has no job control */
+		jc = 0;
+		set_signal(SIGTSTP, SIG_DFL);
+		set_signal(SIGTTIN, SIG_DFL);
+		set_signal(SIGTTOU, SIG_DFL);
+	}
 	handler = NULL;
 }
 
@@ -3005,77 +3019,492 @@ static pid_t xfork(void)
 	return pid;
 }
 
-static int status_of(int ws)
+/* Exit status of a wait status, and nothing said. */
+static int status_code(int ws)
 {
 	if (WIFEXITED(ws))
 		return WEXITSTATUS(ws);
+	if (WIFSIGNALED(ws))
+		return 128 + WTERMSIG(ws);
+	return 1;
+}
+
+/* The same for a foreground command, saying how a signal ended it. */
+static int status_of(int ws)
+{
 	if (WIFSIGNALED(ws)) {
 		int sig = WTERMSIG(ws);
 		if (sig == SIGINT && sh.interactive)
 			fputc('\n', stderr);
 		else if (sig != SIGINT && sig != SIGPIPE)
 			fprintf(stderr, "%s%s\n", strsignal(sig), WCOREDUMP(ws) ? " (core dumped)" : "");
-		return 128 + sig;
 	}
-	return 1;
+	return status_code(ws);
 }
 
-/* Background jobs: just their pids and, once reaped, their status. */
-struct job {
+/* ---- jobs ----
+ * Every background command is a job, so %N works in scripts too.  With job
+ * control (an interactive shell, set -m) every job, a foreground one too,
+ * gets a process group of its own and, in the foreground, the terminal:
+ * Ctrl-Z stops the group, the shell takes the terminal back, and fg / bg
+ * continue it.  A foreground job enters the job table only when it stops. */
+enum { JS_RUN, JS_STOP, JS_DONE };
+struct proc {
 	pid_t pid;
-	int status, done;
+	int state, status;	/* status: as $?, once done */
 };
-static struct job *jobs;
-static int njobs;
+struct job {
+	struct job *next;	/* the table is in id order */
+	int id;			/* 0: not in the table */
+	int state, notify;	/* notify: a change not yet reported */
+	unsigned seq;		/* when it last stopped or went to the background */
+	pid_t pgid;		/* with job control, else 0 */
+	int nproc;
+	struct proc *procs;
+	char *cmd;		/* its text, for jobs and the notices */
+	struct termios tio;	/* the terminal as the job left it when it stopped */
+	int have_tio;
+};
+static struct job *joblist;
+static unsigned jobseq;
+static pid_t orig_pgid;		/* the terminal's group before we took it */
+static struct termios shell_tio;
 
-static void job_add(pid_t pid)
+static struct job *job_new(char *cmd)
 {
-	if (njobs % 16 == 0)
-		jobs = xrealloc(jobs, (njobs + 16) * sizeof(*jobs));
-	jobs[njobs++] = (struct job){ pid, 0, 0 };
+	struct job *j = xzalloc(sizeof(*j));
+	j->cmd = cmd;
+	return j;
 }
 
-static struct job *job_find(pid_t pid)
+/* Enter j in the table under the next free number. */
+static void job_link(struct job *j)
 {
-	for (int i = 0; i < njobs; i++)
-		if (jobs[i].pid == pid)
-			return &jobs[i];
-	return NULL;
+	struct job **pp = &joblist;
+	int id = 0;
+	for (; *pp; pp = &(*pp)->next)
+		id = (*pp)->id;
+	j->id = id + 1;
+	j->seq = ++jobseq;
+	*pp = j;
 }
 
-static void reap_jobs(void)
+static void job_free(struct job *j)
 {
-	int ws, j = 0;
-	for (int i = 0; i < njobs; i++) {
-		if (!jobs[i].done && waitpid(jobs[i].pid, &ws, WNOHANG) == jobs[i].pid) {
-			jobs[i].done = 1;
-			jobs[i].status = status_of(ws);
+	struct job **pp;
+	for (pp = &joblist; *pp; pp = &(*pp)->next)
+		if (*pp == j) {
+			*pp = j->next;
+			break;
+		}
+	free(j->procs);
+	free(j->cmd);
+	free(j);
+}
+
+/* Fork a process of job j; fg: its group gets the terminal. */
+static pid_t job_fork(struct job *j, int fg)
+{
+	int ctl = jc;
+	pid_t pid;
+	fflush(stdout);
+	fflush(stderr);
+	pid = fork();
+	if (pid < 0)
+		sherror(2, "fork: %s", strerror(errno));
+	if (ctl) {
+		/* both sides, so neither can run ahead of the other */
+		pid_t pg = j->pgid ? j->pgid : pid ? pid : getpid();
+		setpgid(pid, pg);
+		if (fg)
+			tcsetpgrp(ttyfd, pg);
+	}
+	if (!pid) {
+		child_init();
+		return 0;
+	}
+	if (ctl && !j->pgid)
+		j->pgid = pid;
+	if (j->nproc % 8 == 0)
+		j->procs = xrealloc(j->procs, (j->nproc + 8) * sizeof(*j->procs));
+	j->procs[j->nproc++] = (struct proc){ pid, JS_RUN, 0 };
+	return pid;
+}
+
+/* The signal with a trap that is waiting to run, or 0. */
+static int trapped_sig(void)
+{
+	if (gotsig)
+		for (int i = 1; i < NSIG; i++)
+			if (pending[i] && traps[i])
+				return i;
+	return 0;
+}
+
+/* Wait for j's processes.  Returns 0 when all are done, 1 when one stopped
+ * (untraced), or 128+sig when a trapped signal came first (intr_ok). */
+static int job_wait(struct job *j, int intr_ok, int untraced)
+{
+	for (int i = 0; i < j->nproc; i++) {
+		struct proc *p = &j->procs[i];
+		while (p->state != JS_DONE) {
+			int ws, sig;
+			pid_t r;
+			if (p->state == JS_STOP && !untraced)
+				break;
+			r = waitpid(p->pid, &ws, untraced ? WUNTRACED : 0);
+			if (r == p->pid) {
+				if (WIFSTOPPED(ws)) {
+					p->state = j->state = JS_STOP;
+					return 1;
+				}
+				p->state = JS_DONE;
+				p->status = j->id ? status_code(ws) : status_of(ws);
+			} else if (r < 0 && errno != EINTR) {
+				p->state = JS_DONE;
+				p->status = 127;
+			} else if (intr_ok && (sig = trapped_sig()))
+				return 128 + sig;
 		}
 	}
-	/* forget finished jobs once there are many, oldest first */
-	if (njobs > 256) {
-		for (int i = 0; i < njobs; i++)
-			if (!jobs[i].done || i >= njobs - 64)
-				jobs[j++] = jobs[i];
-		njobs = j;
+	for (int i = 0; i < j->nproc; i++)
+		if (j->procs[i].state != JS_DONE)
+			return 0;	/* a stopped job `wait` skips */
+	j->state = JS_DONE;
+	return 0;
+}
+
+/* $? of a finished job: its last process, or with pipefail the last failure. */
+static int job_status(struct job *j)
+{
+	int st = 0;
+	for (int i = 0; i < j->nproc; i++)
+		if (sh.o_pipefail ? j->procs[i].status != 0 : i == j->nproc - 1)
+			st = j->procs[i].status;
+	return st;
+}
+
+static void job_print(struct job *j, int longfmt);
+
+/* Wait for a job in the foreground, then take the terminal back.  A job
+ * that stops joins the table; a finished one is forgotten. */
+static int job_fg_wait(struct job *j)
+{
+	int r = job_wait(j, 0, jc), st, sig = 0;
+	if (jc) {
+		tcsetpgrp(ttyfd, getpgrp());
+		for (int i = 0; i < j->nproc; i++)
+			if (j->procs[i].state == JS_DONE && j->procs[i].status > 128)
+				sig = j->procs[i].status - 128;
+		if (r == 1 || (sig && sig != SIGPIPE)) {
+			/* what a stopped or killed program left (raw mode, no echo)
+			 * is not the shell's terminal */
+			j->have_tio = !tcgetattr(ttyfd, &j->tio);
+			tcsetattr(ttyfd, TCSADRAIN, &shell_tio);
+		}
+		if (sig == SIGINT && sh.interactive)
+			intr = 1;	/* Ctrl-C went to the job's group: abandon the line too */
 	}
+	if (r == 1) {
+		if (!j->id)
+			job_link(j);
+		j->seq = ++jobseq;
+		j->notify = 0;
+		fputc('\n', stderr);
+		job_print(j, 0);
+		return 128 + SIGTSTP;
+	}
+	st = job_status(j);
+	job_free(j);
+	return st;
+}
+
+/* Run the forked side of a foreground command in job j: the terminal's
+ * modes are saved first, to be put back if the job stops. */
+static pid_t fg_fork(struct job *j)
+{
+	if (jc && !j->nproc)
+		tcgetattr(ttyfd, &shell_tio);
+	return job_fork(j, 1);
+}
+
+/* Poll the table's processes for changes, without blocking. */
+static void reap_jobs(void)
+{
+	struct job *j, *next;
+	int n = 0;
+	for (j = joblist; j; j = j->next) {
+		int old = j->state, stopped = 0, running = 0;
+		for (int i = 0; i < j->nproc; i++) {
+			struct proc *p = &j->procs[i];
+			int ws;
+			if (p->state != JS_DONE &&
+			    waitpid(p->pid, &ws, WNOHANG | (jc ? WUNTRACED | WCONTINUED : 0)) == p->pid) {
+				if (WIFSTOPPED(ws))
+					p->state = JS_STOP;
+				else if (WIFCONTINUED(ws))
+					p->state = JS_RUN;
+				else {
+					p->state = JS_DONE;
+					p->status = status_code(ws);
+				}
+			}
+			stopped += p->state == JS_STOP;
+			running += p->state == JS_RUN;
+		}
+		/* a Ctrl-Z reaches the processes one by one: one stopped is enough */
+		j->state = stopped ? JS_STOP : running ? JS_RUN : JS_DONE;
+		if (j->state != old) {
+			j->notify = 1;
+			if (j->state == JS_STOP)
+				j->seq = ++jobseq;
+		}
+		n++;
+	}
+	/* a script that never waits: forget the oldest finished jobs */
+	for (j = joblist; j && n > 256; j = next) {
+		next = j->next;
+		if (j->state == JS_DONE) {
+			job_free(j);
+			n--;
+		}
+	}
+}
+
+/* The current job (%+, %%) or, prev, the one before it (%-): the one
+ * stopped or put in the background last. */
+static struct job *job_current(int prev)
+{
+	struct job *best = NULL, *second = NULL;
+	for (struct job *j = joblist; j; j = j->next) {
+		int better = !best || (j->state == JS_STOP) > (best->state == JS_STOP) ||
+			((j->state == JS_STOP) == (best->state == JS_STOP) && j->seq > best->seq);
+		if (better) {
+			second = best;
+			best = j;
+		} else if (!second || (j->state == JS_STOP) > (second->state == JS_STOP) ||
+			   ((j->state == JS_STOP) == (second->state == JS_STOP) && j->seq > second->seq))
+			second = j;
+	}
+	return prev ? second : best;
+}
+
+/* A job from its spec: %N, %%, %+, %-, %TEXT (its command starts so),
+ * %?TEXT (contains it); NULL (after a message) if there is none. */
+static struct job *job_get(const char *spec, const char *who)
+{
+	struct job *j, *found = NULL;
+	const char *s = spec && *spec == '%' ? spec + 1 : spec;
+	if (!s || !*s || !strcmp(s, "%") || !strcmp(s, "+") || !strcmp(s, "-")) {
+		found = job_current(s && *s == '-');
+	} else if (isdigit((unsigned char)*s)) {
+		char *end;
+		long id = strtol(s, &end, 10);
+		for (j = joblist; j && !*end; j = j->next)
+			if (j->id == id)
+				found = j;
+	} else {
+		for (j = joblist; j; j = j->next)
+			if (*s == '?' ? strstr(j->cmd, s + 1) != NULL : str_start(j->cmd, s)) {
+				if (found) {
+					shwarn("%s: %s: ambiguous job", who, spec);
+					return NULL;
+				}
+				found = j;
+			}
+	}
+	if (!found)
+		shwarn("%s: %s: no such job", who, spec ? spec : "%%");
+	return found;
+}
+
+static void job_print(struct job *j, int longfmt)
+{
+	char state[40];
+	int st = job_status(j);
+	struct job *cur = job_current(0), *prev = job_current(1);
+	if (j->state == JS_RUN)
+		strcpy(state, "Running");
+	else if (j->state == JS_STOP)
+		strcpy(state, "Stopped");
+	else if (st > 128 && st - 128 < NSIG)
+		snprintf(state, sizeof(state), "%s", strsignal(st - 128));
+	else if (st)
+		snprintf(state, sizeof(state), "Done(%d)", st);
+	else
+		strcpy(state, "Done");
+	printf("[%d]%c ", j->id, j == cur ? '+' : j == prev ? '-' : ' ');
+	if (longfmt)
+		printf("%d ", (int)j->procs[0].pid);
+	printf(" %-24s%s\n", state, j->cmd);
+	fflush(stdout);
+}
+
+/* Before a prompt: report jobs that stopped or ended, forget ended ones. */
+static void job_notify(void)
+{
+	struct job *j, *next;
+	reap_jobs();
+	for (j = joblist; j; j = next) {
+		next = j->next;
+		if (!j->notify)
+			continue;
+		j->notify = 0;
+		if (j->state == JS_RUN)
+			continue;
+		job_print(j, 0);
+		if (j->state == JS_DONE)
+			job_free(j);
+	}
+}
+
+/* The terminal's process group, for job control. */
+static void jobctl_set(int on)
+{
+	pid_t pg;
+	if (on == jc || (on && !sh.interactive) || sh.child)
+		return;
+	if (!on) {
+		if (ttyfd >= 0 && orig_pgid > 0) {
+			tcsetpgrp(ttyfd, orig_pgid);
+			setpgid(0, orig_pgid);
+		}
+		set_signal(SIGTSTP, SIG_DFL);
+		set_signal(SIGTTIN, SIG_DFL);
+		set_signal(SIGTTOU, SIG_DFL);
+		jc = 0;
+		return;
+	}
+	if (ttyfd < 0) {
+		int fd = open("/dev/tty", O_RDWR | O_CLOEXEC);
+		if (fd < 0 && isatty(2))
+			fd = dup(2);
+		if (fd >= 0) {
+			ttyfd = fcntl(fd, F_DUPFD_CLOEXEC, 10);
+			close(fd);
+		}
+	}
+	for (;;) {
+		pg = ttyfd >= 0 ? tcgetpgrp(ttyfd) : -1;
+		if (pg < 0) {
+			shwarn("can't access tty: job control turned off");
+			sh.o_m = 0;
+			return;
+		}
+		if (pg == getpgrp())
+			break;
+		kill(0, SIGTTIN);	/* started in the background: wait for the terminal */
+	}
+	orig_pgid = pg;
+	set_signal(SIGTSTP, SIG_IGN);
+	set_signal(SIGTTIN, SIG_IGN);
+	set_signal(SIGTTOU, SIG_IGN);
+	setpgid(0, 0);
+	tcsetpgrp(ttyfd, getpid());
+	jc = 1;
+}
+
+/* The text of a command for the job table: words as written. */
+static void node_text(struct sbuf *b, struct node *n);
+
+static void list_text(struct sbuf *b, struct node *n)
+{
+	for (; n; n = n->next) {
+		node_text(b, n);
+		if (n->bg)
+			sb_add(b, " &");
+		if (n->next)
+			sb_add(b, n->bg ? " " : "; ");
+	}
+}
+
+static void words_text(struct sbuf *b, struct word *w)
+{
+	for (; w; w = w->next) {
+		if (b->n && b->s[b->n - 1] != ' ' && b->s[b->n - 1] != '(')
+			sb_addc(b, ' ');
+		sb_add(b, w->text);
+	}
+}
+
+static void node_text(struct sbuf *b, struct node *n)
+{
+	static const char *const rsym[] = { "<", ">", ">>", "<>", ">|", "<&", ">&", "<<" };
+	switch (n->type) {
+	case N_CMD:
+		words_text(b, n->assigns);
+		words_text(b, n->words);
+		break;
+	case N_PIPE:
+	case N_ANDOR:
+		if (n->bang)
+			sb_add(b, "! ");
+		for (int i = 0; i < n->nv; i++) {
+			if (i)
+				sb_add(b, n->type == N_PIPE ? " | " : n->ops[i] == '&' ? " && " : " || ");
+			node_text(b, n->v[i]);
+		}
+		break;
+	case N_SUBSHELL:
+		sb_addc(b, '(');
+		list_text(b, n->a);
+		sb_addc(b, ')');
+		break;
+	case N_GROUP:
+		sb_add(b, "{ ");
+		list_text(b, n->a);
+		sb_add(b, "; }");
+		break;
+	default: {
+		static const char *const kw[] = { [N_IF] = "if", [N_WHILE] = "while",
+			[N_UNTIL] = "until", [N_FOR] = "for", [N_CASE] = "case", [N_FUNC] = "function" };
+		sb_add(b, kw[n->type]);
+		sb_add(b, " ...");
+	}
+	}
+	for (struct redir *r = n->redir; r; r = r->next) {
+		char fd[16] = "";
+		if (r->fd >= 0)
+			snprintf(fd, sizeof(fd), "%d", r->fd);
+		sb_addc(b, ' ');
+		sb_add(b, fd);
+		sb_add(b, rsym[r->type]);
+		sb_add(b, r->target->text);
+	}
+}
+
+static char *cmd_text(struct node *n)
+{
+	struct sbuf b = { 0 };
+	sb_add(&b, "");
+	node_text(&b, n);
+	return b.s;
+}
+
+static char *argv_text(int argc, char **argv)
+{
+	struct sbuf b = { 0 };
+	sb_add(&b, "");
+	for (int i = 0; i < argc; i++) {
+		if (i)
+			sb_addc(&b, ' ');
+		sb_add(&b, argv[i]);
+	}
+	return b.s;
 }
 
 /* Wait for one child; 128+sig if a trapped signal came first and intr_ok. */
 static int wait_pid(pid_t pid, int intr_ok)
 {
-	int ws;
+	int ws, sig;
 	for (;;) {
 		pid_t r = waitpid(pid, &ws, 0);
 		if (r == pid)
 			return status_of(ws);
 		if (r < 0 && errno != EINTR)
 			return 127;
-		if (intr_ok && gotsig) {
-			for (int i = 1; i < NSIG; i++)
-				if (pending[i] && traps[i])
-					return 128 + i;
-		}
+		if (intr_ok && (sig = trapped_sig()))
+			return 128 + sig;
 	}
 }
 
@@ -3319,6 +3748,7 @@ struct builtin {
 };
 static const struct builtin builtins[];
 static const unsigned nbuiltins;
+static int b_fg(int argc, char **argv);
 
 static const struct builtin *builtin_find(const char *name)
 {
@@ -3490,11 +3920,12 @@ static void xtrace(char **asg, int nasg, int argc, char **argv)
 
 #define CMD_NOFUNC 1		/* `command NAME`: skip functions */
 #define CMD_EXEC 2		/* `exec NAME`: replace the shell */
+#define CMD_NOBUILTIN 4		/* kill: the applet or program, not the builtin */
 
 static int run_command(int argc, char **argv, char **asg, int nasg, struct redir *redir,
 		       int flags, int cmdflags)
 {
-	const struct builtin *b = (cmdflags & CMD_EXEC) ? NULL : builtin_find(argv[0]);
+	const struct builtin *b = (cmdflags & (CMD_EXEC | CMD_NOBUILTIN)) ? NULL : builtin_find(argv[0]);
 	const struct applet *ap;
 	struct func *f;
 	int mark = nrs, st, i;
@@ -3529,6 +3960,8 @@ static int run_command(int argc, char **argv, char **asg, int nasg, struct redir
 		redir_restore(mark);
 		return st;
 	}
+	if (argv[0][0] == '%' && !b)
+		return b_fg(argc, argv);	/* %N: fg %N */
 	ap = find_applet(argv[0]);
 	if (b || (ap && nofork(ap) && !(flags & EV_EXIT))) {
 		struct frame *fr = NULL;
@@ -3573,9 +4006,9 @@ static int run_command(int argc, char **argv, char **asg, int nasg, struct redir
 		return 127;
 	}
 	if (!(flags & EV_EXIT)) {
-		pid_t pid = xfork();
-		if (pid)
-			return wait_pid(pid, 0);
+		struct job *j = job_new(jc ? argv_text(argc, argv) : NULL);
+		if (fg_fork(j))
+			return job_fg_wait(j);
 	}
 	/* in the child (or in a shell about to end) */
 	for (i = 0; i < nasg; i++)
@@ -3656,21 +4089,20 @@ out:
 
 static int eval_pipe(struct node *n, int flags)
 {
-	int st = 0, prev = -1, i;
-	pid_t *pids;
+	int prev = -1, i, st;
+	struct job *j;
 	if (n->nv == 1) {
 		st = eval_one(n->v[0], (flags | (n->bang ? EV_TESTED : 0)));
 		return n->bang ? !st : st;
 	}
-	pids = xmalloc(n->nv * sizeof(pid_t));
+	j = job_new(jc ? cmd_text(n) : NULL);
 	for (i = 0; i < n->nv; i++) {
 		int p[2] = { -1, -1 };
 		if (i < n->nv - 1 && pipe(p) < 0) {
 			shwarn("pipe: %s", strerror(errno));
 			break;
 		}
-		pids[i] = xfork();
-		if (!pids[i]) {
+		if (!fg_fork(j)) {
 			if (prev >= 0) {
 				dup2(prev, 0);
 				close(prev);
@@ -3690,20 +4122,17 @@ static int eval_pipe(struct node *n, int flags)
 	}
 	if (prev >= 0)
 		close(prev);
-	for (int j = 0; j < i; j++) {
-		int s = wait_pid(pids[j], 0);
-		if (sh.o_pipefail ? s != 0 : j == n->nv - 1)
-			st = s;
-	}
-	free(pids);
-	return n->bang ? !st : st;
+	i = job_fg_wait(j);
+	return n->bang ? !i : i;
 }
 
 static void run_background(struct node *n)
 {
-	pid_t pid = xfork();
+	struct job *j = job_new(cmd_text(n));
+	int ctl = jc;
+	pid_t pid = job_fork(j, 0);
 	if (!pid) {
-		if (!sh.o_m) {
+		if (!ctl) {
 			/* without job control a background job must not take the
 			 * terminal's signals or its input */
 			int fd;
@@ -3718,7 +4147,9 @@ static void run_background(struct node *n)
 		sh_exit(eval_one(n, EV_EXIT | EV_BGCHILD));
 	}
 	sh.lastbg = pid;
-	job_add(pid);
+	job_link(j);
+	if (sh.interactive)
+		fprintf(stderr, "[%d] %d\n", j->id, (int)pid);
 }
 
 static int eval_case(struct node *n)
@@ -3845,9 +4276,9 @@ static int eval_one(struct node *n, int flags)
 		break;
 	case N_SUBSHELL:
 		if (!(flags & EV_EXIT)) {
-			pid_t pid = xfork();
-			if (pid) {
-				st = wait_pid(pid, 0);
+			struct job *j = job_new(jc ? cmd_text(n) : NULL);
+			if (fg_fork(j)) {
+				st = job_fg_wait(j);
 				break;
 			}
 		}
@@ -4003,8 +4434,12 @@ static int eval_input(int top)
 	for (;;) {
 		int more;
 		struct arena *a;
-		if (njobs)
-			reap_jobs();
+		if (joblist) {
+			if (recover)
+				job_notify();
+			else
+				reap_jobs();
+		}
 		if (gotsig)
 			run_traps();
 		if (intr && recover) {
@@ -4379,6 +4814,7 @@ static int b_set(int argc, char **argv)
 	}
 	if (i < argc)
 		pp_set(argc - i, argv + i);
+	jobctl_set(sh.o_m);
 	return 0;
 }
 
@@ -5024,63 +5460,206 @@ static int b_hash(int argc, char **argv)
 
 static int b_wait(int argc, char **argv)
 {
-	int st = 0;
+	struct job *j, *next;
+	int st = 0, r;
 	if (argc == 1) {
-		for (int i = 0; i < njobs; i++) {
-			if (jobs[i].done)
-				continue;
-			st = wait_pid(jobs[i].pid, 1);
-			if (st > 128 && gotsig) {
-				return st;
-			}
-			jobs[i].done = 1;
-			jobs[i].status = st;
+		/* every job; stopped ones cannot end, so they are not waited for */
+		for (j = joblist; j; j = next) {
+			next = j->next;
+			if ((r = job_wait(j, 1, 0)) > 1)
+				return r;
+			if (j->state == JS_DONE)
+				job_free(j);
 		}
-		njobs = 0;
 		return 0;
 	}
 	for (int i = 1; i < argc; i++) {
-		struct job *j;
-		pid_t pid;
+		struct proc *p = NULL;
 		if (argv[i][0] == '%') {
-			long k = atol(argv[i] + 1);
-			if (k < 1 || k > njobs) {
-				shwarn("wait: %s: no such job", argv[i]);
+			if (!(j = job_get(argv[i], "wait"))) {
 				st = 127;
 				continue;
 			}
-			pid = jobs[k - 1].pid;
 		} else {
 			char *end;
-			pid = (pid_t)strtol(argv[i], &end, 10);
+			pid_t pid = (pid_t)strtol(argv[i], &end, 10);
 			if (*end || pid <= 0) {
 				shwarn("wait: illegal number: %s", argv[i]);
 				st = 2;
 				continue;
 			}
+			for (j = joblist; j; j = j->next) {
+				for (int k = 0; k < j->nproc && !p; k++)
+					if (j->procs[k].pid == pid)
+						p = &j->procs[k];
+				if (p)
+					break;
+			}
+			if (!p) {
+				st = 127;	/* not a child of ours, or waited for already */
+				continue;
+			}
 		}
-		j = job_find(pid);
-		if (!j) {
-			st = 127;
-			continue;
-		}
-		if (!j->done) {
-			j->status = wait_pid(pid, 1);
-			if (j->status > 128 && gotsig)
-				return j->status;
-			j->done = 1;
-		}
-		st = j->status;
+		if ((r = job_wait(j, 1, 0)) > 1)
+			return r;
+		st = p ? p->status : job_status(j);
+		if (j->state == JS_DONE)
+			job_free(j);
 	}
 	return st;
 }
 
+/* One line of jobs; a finished job, once reported, is forgotten. */
+static void job_show(struct job *j, int pids, int longfmt)
+{
+	if (pids)
+		printf("%d\n", (int)(j->pgid ? j->pgid : j->procs[0].pid));
+	else
+		job_print(j, longfmt);
+	j->notify = 0;
+	if (j->state == JS_DONE)
+		job_free(j);
+}
+
+/* jobs [-lp] [%N...] */
 static int b_jobs(int argc, char **argv)
 {
+	int i = 1, longfmt = 0, pids = 0, st = 0;
+	struct job *j, *next;
+	for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
+		if (!strcmp(argv[i], "--")) {
+			i++;
+			break;
+		}
+		for (char *a = argv[i] + 1; *a; a++)
+			if (*a == 'l')
+				longfmt = 1;
+			else if (*a == 'p')
+				pids = 1;
+			else
+				return bad_usage("jobs: illegal option -%s", (char[]){ *a, 0 });
+	}
 	reap_jobs();
-	for (int i = 0; i < njobs; i++)
-		printf("[%d] %d %s\n", i + 1, (int)jobs[i].pid, jobs[i].done ? "Done" : "Running");
-	return 0;
+	if (i == argc)
+		for (j = joblist; j; j = next) {
+			next = j->next;
+			job_show(j, pids, longfmt);
+		}
+	for (; i < argc; i++)
+		if ((j = job_get(argv[i], "jobs")))
+			job_show(j, pids, longfmt);
+		else
+			st = 1;
+	fflush(stdout);
+	return st;
+}
+
+/* fg [%N] and bg [%N...]; "%N" alone as a command is fg %N */
+static int b_fg(int argc, char **argv)
+{
+	int fg = argv[0][0] != 'b', i = argv[0][0] == '%' ? 0 : 1, st = 0;
+	const char *who = argv[0][0] == '%' ? "fg" : argv[0];
+	struct job *j;
+	if (!jc) {
+		shwarn("%s: no job control", who);
+		return 1;
+	}
+	if (i < argc && !strcmp(argv[i], "--"))
+		i++;
+	do {
+		if (!(j = job_get(i < argc ? argv[i] : NULL, who))) {
+			st = 1;
+			continue;
+		}
+		if (fg) {
+			puts(j->cmd);
+			fflush(stdout);
+			tcgetattr(ttyfd, &shell_tio);
+			if (j->have_tio)
+				tcsetattr(ttyfd, TCSADRAIN, &j->tio);
+			tcsetpgrp(ttyfd, j->pgid);
+		} else {
+			printf("[%d] %s &\n", j->id, j->cmd);
+			fflush(stdout);
+		}
+		/* even when it looks running: a stop may not have been reaped yet */
+		killpg(j->pgid, SIGCONT);
+		for (int k = 0; k < j->nproc; k++)
+			if (j->procs[k].state == JS_STOP)
+				j->procs[k].state = JS_RUN;
+		j->state = JS_RUN;
+		j->seq = ++jobseq;
+		if (fg)
+			return job_fg_wait(j);
+	} while (++i < argc);
+	return st;
+}
+
+/* kill: the kill applet, with %N job specs turned into process ids (the
+ * job's process group when it has one) */
+static int b_kill(int argc, char **argv)
+{
+	const struct applet *ap = applet_find("kill");
+	int n = 0, dashdash = 0, st, sig = SIGTERM, nstopped = 0;
+	size_t cap = (size_t)argc + 2;
+	char **v;
+	struct job **stopped;
+	for (struct job *j = joblist; j; j = j->next)
+		cap += (size_t)j->nproc;
+	v = stalloc(cap * sizeof(char *));
+	stopped = stalloc((size_t)argc * sizeof(*stopped));
+	if (argc > 2 && !strcmp(argv[1], "-s"))
+		sig = sig_number(argv[2]);
+	else if (argc > 1 && argv[1][0] == '-' && strcmp(argv[1], "--"))
+		sig = sig_number(argv[1] + 1);
+	for (int i = 0; i < argc; i++) {
+		struct job *j;
+		if (!strcmp(argv[i], "--"))
+			dashdash = 1;
+		if (!i || argv[i][0] != '%') {
+			v[n++] = argv[i];
+			continue;
+		}
+		if (!(j = job_get(argv[i], "kill")))
+			return 1;
+		if (j->state == JS_STOP)
+			stopped[nstopped++] = j;
+		if (!dashdash) {
+			v[n++] = "--";	/* -PGID is an operand, not a signal */
+			dashdash = 1;
+		}
+		if (j->pgid) {
+			v[n++] = stalloc(16);
+			snprintf(v[n - 1], 16, "-%d", (int)j->pgid);
+		} else {
+			for (int k = 0; k < j->nproc; k++)
+				if (j->procs[k].state != JS_DONE) {
+					v[n++] = stalloc(16);
+					snprintf(v[n - 1], 16, "%d", (int)j->procs[k].pid);
+				}
+		}
+	}
+	v[n] = NULL;
+	if (ap)
+		st = applet_run(ap, n, v);
+	else
+		st = run_command(n, v, NULL, 0, NULL, 0, CMD_NOFUNC | CMD_NOBUILTIN);
+	fflush(stdout);
+	/* a stopped job would only see the signal once continued: continue it */
+	if (sig != SIGSTOP && sig != SIGTSTP && sig != SIGTTIN && sig != SIGTTOU && sig > 0)
+		for (int i = 0; i < nstopped; i++) {
+			struct job *j = stopped[i];
+			for (int k = 0; k < j->nproc; k++)
+				if (j->procs[k].state == JS_STOP) {
+					if (!j->pgid)
+						kill(j->procs[k].pid, SIGCONT);
+					j->procs[k].state = JS_RUN;
+				}
+			if (j->pgid)
+				killpg(j->pgid, SIGCONT);
+			j->state = JS_RUN;
+		}
+	return st;
 }
 
 static int b_umask(int argc, char **argv)
@@ -5215,14 +5794,17 @@ static const struct builtin builtins[] = {
 #endif
 	{ "break", b_break, 1 },
 	{ "cd", b_cd, 0 },
+	{ "bg", b_fg, 0 },
 	{ "command", b_command, 0 },
 	{ "continue", b_break, 1 },
 	{ "eval", b_eval, 1 },
 	{ "exit", b_exit, 1 },
 	{ "export", b_export, 1 },
+	{ "fg", b_fg, 0 },
 	{ "getopts", b_getopts, 0 },
 	{ "hash", b_hash, 0 },
 	{ "jobs", b_jobs, 0 },
+	{ "kill", b_kill, 0 },
 	{ "local", b_local, 0 },
 	{ "pwd", b_pwd, 0 },
 	{ "read", b_read, 0 },
@@ -5349,6 +5931,7 @@ int sh_main(int argc, char **argv)
 	const char *cmd = NULL;
 
 	sh.rootpid = getpid();
+	sh.o_m = -1;	/* not given: on when interactive */
 	for (int s = 1; s < NSIG; s++) {
 		struct sigaction sa;
 		if (!sigaction(s, NULL, &sa) && sa.sa_handler == SIG_IGN)
@@ -5421,6 +6004,9 @@ int sh_main(int argc, char **argv)
 		default_signal(SIGQUIT);
 		default_signal(SIGTERM);
 	}
+	if (sh.o_m < 0)
+		sh.o_m = sh.interactive;
+	jobctl_set(sh.o_m);
 	sh.lineno = 1;
 	eval_input(1);
 	sh_exit(sh.exitstatus);
