@@ -40,6 +40,7 @@
 //usage:	-mtime N -mmin N	modified N days / minutes ago (also -atime -ctime -amin -cmin)
 //usage:	-newer FILE	modified after FILE	-links N	N hard links
 //usage:	-user NAME -group NAME	owner (names or numbers)
+//usage:	-nouser -nogroup	owner or group has no name
 //usage:	-empty	empty file or directory	-inum N	inode number
 //usage:	-true -false
 //usage:Actions: -print -print0 -prune -quit
@@ -60,7 +61,7 @@
 
 enum {
 	N_AND, N_OR, N_NOT, N_TRUE, N_FALSE, N_NAME, N_PATH, N_REGEX, N_TYPE, N_PERM, N_SIZE,
-	N_TIME, N_NEWER, N_USER, N_GROUP, N_LINKS, N_EMPTY, N_INUM, N_PRINT, N_PRINT0, N_PRUNE,
+	N_TIME, N_NEWER, N_USER, N_GROUP, N_NOUSER, N_NOGROUP, N_LINKS, N_EMPTY, N_INUM, N_PRINT, N_PRINT0, N_PRUNE,
 	N_QUIT, N_EXEC
 };
 
@@ -367,6 +368,8 @@ static int eval(struct node *n, struct cur *c)
 			(st->st_mtim.tv_sec == n->ts.tv_sec && st->st_mtim.tv_nsec > n->ts.tv_nsec);
 	case N_USER: return get_st(c)->st_uid == (uid_t)n->num;
 	case N_GROUP: return get_st(c)->st_gid == (gid_t)n->num;
+	case N_NOUSER: return !uid_name(get_st(c)->st_uid);
+	case N_NOGROUP: return !gid_name(get_st(c)->st_gid);
 	case N_LINKS: return cmpnum(n, (long long)get_st(c)->st_nlink);
 	case N_INUM: return cmpnum(n, (long long)get_st(c)->st_ino);
 	case N_EMPTY: return is_empty(c);
@@ -531,6 +534,8 @@ static struct node *parse_primary(void)
 			die("'%s' is not the name of an existing group", s);
 		n->kind = N_GROUP;
 		n->num = g;
+	} else if (!strcmp(t, "-nouser") || !strcmp(t, "-nogroup")) {
+		n->kind = t[3] == 'u' ? N_NOUSER : N_NOGROUP;
 	} else if (!strcmp(t, "-links") || !strcmp(t, "-inum")) {
 		n->kind = t[1] == 'l' ? N_LINKS : N_INUM;
 		num_arg(n, t, arg(t), NULL);
