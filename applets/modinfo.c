@@ -119,7 +119,7 @@ static void show_signature(const char *buf, size_t len, struct parm **parms)
 	if (!mod_signature(buf, len, &s))
 		return;
 	show("sig_id", s.id, parms);
-	v = xstrndup((const char *)s.signer, s.signer_len);
+	v = s.signer ? xstrndup((const char *)s.signer, s.signer_len) : xstrdup("");	/* no CN */
 	show("signer", v, parms);
 	free(v);
 	v = hex(s.key, s.key_len);

@@ -1,6 +1,7 @@
-/* modinfo_fuzz.c - libFuzzer target for the ELF .modinfo reader
- * (core/elfmod.c) on arbitrary bytes, and modinfo's field printing
- * (parm/parmtype merging) on what it finds. */
+/* modinfo_fuzz.c - libFuzzer target for the ELF .modinfo reader and the
+ * appended-signature reader (PKCS#7's DER, core/elfmod.c) on arbitrary
+ * bytes, and modinfo's field printing (parm/parmtype merging, hex) on what
+ * they find. */
 #include "support.h"
 #include "../../applets/modinfo.c"
 
@@ -21,8 +22,9 @@ static void run(const uint8_t *data, size_t size)
 			show(key, val, &parms);
 			free(key);
 		}
-		show_parms(parms);
 	}
+	show_signature(copy, size, &parms);
+	show_parms(parms);
 	free(copy);
 }
 
