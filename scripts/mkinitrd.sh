@@ -26,8 +26,9 @@ stage=$(mktemp -d "${TMPDIR:-/tmp}/pxebox-initrd.XXXXXX")
 trap 'rm -rf "$stage"' EXIT INT TERM
 umask 022
 
-# layout: everything in /bin; sbin and usr point at it
-mkdir -p "$stage/bin" "$stage/dev" "$stage/etc" "$stage/proc" "$stage/sys" "$stage/run" \
+# layout: everything in /bin; sbin and usr point at it; etc/linuxrc.d for
+# the hooks a distribution adds
+mkdir -p "$stage/bin" "$stage/dev" "$stage/etc/linuxrc.d" "$stage/proc" "$stage/sys" "$stage/run" \
 	"$stage/tmp" "$stage/sysroot" "$stage/usr"
 ln -s bin "$stage/sbin"
 ln -s ../bin "$stage/usr/bin"
@@ -86,9 +87,10 @@ find "$stage" -type d -exec chmod go-w {} +
 	"$PXEBOX" cpio -o -H newc -R 0:0 --quiet) | "$PXEBOX" gzip -6 -n >"$OUT.tmp"
 mv "$OUT.tmp" "$OUT"
 
-kb() { du -sk "$1" 2>/dev/null | cut -f1; }
+kb() { du -sk "$1" 2>/dev/null | cut -f1; }	# a tree: disk use
+size() { echo $(( ($(wc -c <"$1") + 1023) / 1024 )); }	# a file: its bytes, rounded up
 printf '  INITRD  %s\n' "$OUT"
-printf '          binary    %6d KiB  (%s applets)\n' "$(kb "$stage/bin/pxebox")" "$("$RUNTIME" --list | wc -l)"
+printf '          binary    %6d KiB  (%s applets)\n' "$(size "$stage/bin/pxebox")" "$("$RUNTIME" --list | wc -l)"
 printf '          modules   %6d KiB  (%d modules%s)\n' "$( [ -d "$stage/lib" ] && kb "$stage/lib" || echo 0)" "$nmods" "${KVER:+ for $KVER}"
 printf '          skeleton  %6d KiB  (%d files)\n' "$(kb "$src/initrd-skel")" "$(find "$src/initrd-skel" -type f | wc -l)"
-printf '          image     %6d KiB  compressed\n' "$(kb "$OUT")"
+printf '          image     %6d KiB  compressed\n' "$(size "$OUT")"
