@@ -176,15 +176,17 @@ static void tmpname(struct axdest *d, char *buf)
 	snprintf(buf, 48, ".pxebox-%ld-%u", d->pid, d->tmpseq++);
 }
 
-/* Put TMP in place of BASE in dirfd: renamed over, or linked when AX_KEEP
- * must not replace.  0, 1 (kept), -1 (errno). */
+/* Put TMP in place of BASE in dirfd: renamed over, unless AX_KEEP finds
+ * BASE there (-1 with EEXIST: GNU tar and busybox call that an error).
+ * 0, or -1 (errno). */
 static int place(struct axdest *d, int dirfd, const char *tmp, const char *base)
 {
 	if (d->flags & AX_KEEP) {
 		struct stat st;
 		if (!fstatat(dirfd, base, &st, AT_SYMLINK_NOFOLLOW)) {
 			unlinkat(dirfd, tmp, 0);
-			return 1;
+			errno = EEXIST;
+			return -1;
 		}
 	}
 	if (renameat(dirfd, tmp, dirfd, base) < 0) {
@@ -210,6 +212,8 @@ int ax_file_begin(struct axdest *d, const char *name, struct axfile *f)
 	}
 	f->base = xstrdup(base);
 	if ((d->flags & AX_KEEP) && !fstatat(f->dirfd, base, &st, AT_SYMLINK_NOFOLLOW)) {
+		errno = EEXIST;
+		pwarn("%s", name);
 		unwalk(d, f->dirfd);
 		free(f->name);
 		free(f->base);

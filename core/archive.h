@@ -23,7 +23,7 @@
 #define AX_OWNER	1	/* set owners (root) */
 #define AX_PERMS	2	/* modes as stored, no umask */
 #define AX_MTIME	4	/* restore modification times */
-#define AX_KEEP		8	/* never replace an existing entry */
+#define AX_KEEP		8	/* never replace an existing entry (an error) */
 #define AX_MKDIRS	16	/* create missing parent directories */
 
 struct ax_meta {
@@ -46,7 +46,8 @@ const char *ax_strip(const char *name, long n);
 /* Regular files: begin gives a writable fd on a temporary name; commit
  * sets the metadata and renames; abort removes the temporary file.
  * Both commit and begin return 0, -1 after a warning, or 1 when AX_KEEP
- * kept an existing file (nothing written). */
+ * kept an existing file (nothing written; "NAME: File exists" is said, as
+ * GNU tar and busybox do, and the status is 1). */
 struct axfile {
 	int dirfd, fd;
 	char tmp[48];
