@@ -46,10 +46,9 @@ static int tree_tried;
 static void NORETURN PRINTF(1, 2) pci_die(char *msg, ...)
 {
 	va_list ap;
-	char *s;
+	char s[512];	/* not malloc'd: die() may return to the shell */
 	va_start(ap, msg);
-	if (vasprintf(&s, msg, ap) < 0)
-		s = msg;
+	vsnprintf(s, sizeof(s), msg, ap);
 	va_end(ap);
 	die("%s", s);
 }
