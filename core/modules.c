@@ -500,30 +500,41 @@ void modtree_parse_builtin_modinfo(struct modtree *t, char *buf, size_t len)
 	}
 }
 
+/* MODULE.PARAM[=VALUE] words of the kernel command line, read as kmod
+ * does: blanks inside double quotes do not split words, quotes in a value
+ * are kept for the kernel to parse, and a word quoted as a whole
+ * ("m.p=a b") gives p="a b".  A quote in the module or parameter name
+ * makes the word no module option. */
 void modtree_parse_cmdline(struct modtree *t, char *buf)
 {
 	char *p = buf, *w;
 	keep(t, buf);
-	/* words are blank-separated; double quotes may hold blanks */
 	for (;;) {
-		char *o;
-		int q = 0;
+		char *dot, *eq, *opt;
+		int q = 0, whole;
+		size_t len;
 		p += strspn(p, " \t\n");
 		if (!*p)
 			break;
-		for (w = o = p; *p && (q || !strchr(" \t\n", *p)); p++) {
+		for (w = p; *p && (q || !strchr(" \t\n", *p)); p++)
 			if (*p == '"')
 				q = !q;
-			else
-				*o++ = *p;
-		}
+		len = (size_t)(p - w);
 		if (*p)
-			p++;
-		*o = 0;
-		char *dot = strchr(w, '.'), *eq = strchr(w, '=');
-		if (!dot || !eq || eq < dot || dot == w || memchr(w, '/', (size_t)(dot - w)))
+			*p++ = 0;
+		if ((whole = *w == '"')) {
+			w++;
+			len--;
+			if (len && w[len - 1] == '"')
+				w[--len] = 0;
+		}
+		dot = strchr(w, '.');
+		if (!dot || dot == w || memchr(w, '/', (size_t)(dot - w)) || memchr(w, '"', (size_t)(dot - w)))
 			continue;
 		*dot = 0;
+		eq = strchr(dot + 1, '=');
+		if (memchr(dot + 1, '"', eq ? (size_t)(eq - dot - 1) : strlen(dot + 1)) || eq == dot + 1 || !dot[1])
+			continue;
 		mod_normalise(w);
 		if (!strcmp(w, "modprobe")) {
 			char *list, *name;
@@ -534,6 +545,13 @@ void modtree_parse_cmdline(struct modtree *t, char *buf)
 					mod_normalise(name);
 					mod_get(t, name)->blacklisted = 1;
 				}
+			continue;
+		}
+		if (whole && eq) {
+			*eq = 0;
+			opt = xasprintf("%s=\"%s\"", dot + 1, eq + 1);
+			add_options(mod_get(t, w), opt);
+			free(opt);
 		} else
 			add_options(mod_get(t, w), dot + 1);
 	}
@@ -619,8 +637,6 @@ int modtree_load(struct modtree *t, int flags, const char *confpath)
 		struct conf *c = NULL;
 		unsigned n = 0;
 		char *softdep = path_join(t->dir, "modules.softdep");
-		if ((buf = slurp("/proc/cmdline", NULL, &len, 0)))
-			modtree_parse_cmdline(t, buf);
 		if (confpath)
 			scan_conf(&c, &n, confpath);
 		else
@@ -636,6 +652,9 @@ int modtree_load(struct modtree *t, int flags, const char *confpath)
 			free(c[i].path);
 		}
 		free(c);
+		/* after the files: kmod appends these options to theirs */
+		if ((buf = slurp("/proc/cmdline", NULL, &len, 0)))
+			modtree_parse_cmdline(t, buf);
 	}
 	return 0;
 }
