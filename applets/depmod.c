@@ -33,6 +33,8 @@ struct dmod {
 	int prio;		/* 0 for updates/, 1 otherwise: the lower wins */
 	char **alias, **softdep, **depends;
 	unsigned nalias, nsoftdep, ndepends;
+	char **needs;		/* undefined symbols, in symbol table order */
+	unsigned nneeds;
 	struct dmod **dep;	/* direct dependencies */
 	unsigned ndep, users, sort_idx, mark, stamp;
 	int sorted;
@@ -88,7 +90,59 @@ static int visit(struct walk *w)
 	return WALK_CONTINUE;
 }
 
-/* Read one module's .modinfo; 0, or -1 after a message. */
+/* Exported symbols of all modules, sorted by name, for the owner lookup. */
+struct export {
+	char *sym;
+	struct dmod *owner;
+};
+static struct export *exports;
+static unsigned nexports;
+
+static void symbol(void *ctx, const char *name, int undef)
+{
+	struct dmod *m = ctx;
+	if (undef)
+		push(&m->needs, &m->nneeds, name);
+	else if (str_start(name, "__ksymtab_")) {
+		if (!(nexports & (nexports - 1)))	/* grow at powers of two */
+			exports = xrealloc(exports, (nexports ? nexports * 2 : 64) * sizeof(*exports));
+		exports[nexports].sym = xstrdup(name + 10);
+		exports[nexports++].owner = m;
+	}
+}
+
+static int by_sym(const void *a, const void *b)
+{
+	return strcmp(((const struct export *)a)->sym, ((const struct export *)b)->sym);
+}
+
+/* kmod takes a module's dependencies in the order its symbol table first
+ * needs them (that order steers its sort of modules.dep lines); depends=
+ * lists the same modules in modpost's order.  Reorder them to kmod's;
+ * ones no symbol explains keep their place at the end. */
+static void order_depends(struct dmod *m)
+{
+	unsigned n = 0;
+	for (unsigned i = 0; i < m->nneeds && n < m->ndepends; i++) {
+		struct export key = { m->needs[i], NULL }, *e;
+		e = bsearch(&key, exports, nexports, sizeof(*exports), by_sym);
+		if (!e)
+			continue;
+		for (unsigned j = n; j < m->ndepends; j++)
+			if (!strcmp(m->depends[j], e->owner->name)) {
+				char *t = m->depends[j];
+				memmove(m->depends + n + 1, m->depends + n, (j - n) * sizeof(*m->depends));
+				m->depends[n++] = t;
+				break;
+			}
+	}
+	for (unsigned i = 0; i < m->nneeds; i++)
+		free(m->needs[i]);
+	free(m->needs);
+	m->needs = NULL;
+}
+
+/* Read one module's .modinfo and symbols; 0, or -1 after a message. */
 static int read_info(struct dmod *m)
 {
 	char *file = path_join(top, m->path), *buf, *key, *val;
@@ -120,6 +174,8 @@ static int read_info(struct dmod *m)
 			}
 			free(key);
 		}
+		/* no symbol table is no error: only the order of deps is lost */
+		elf_symbols(buf, len, symbol, m, &why);
 	}
 	free(buf);
 	free(file);
@@ -386,8 +442,10 @@ int depmod_main(int argc, char **argv)
 		if (read_info(mods[i]))
 			rc = 1;
 	}
+	qsort(exports, nexports, sizeof(*exports), by_sym);
 	for (unsigned i = 0; i < nmods; i++) {
 		struct dmod *m = mods[i];
+		order_depends(m);
 		for (unsigned j = 0; j < m->ndepends; j++) {
 			struct dmod *d = find(byname, total, m->depends[j]);
 			int dup = d == m;
@@ -416,5 +474,10 @@ int depmod_main(int argc, char **argv)
 	rc |= output("modules.softdep", write_softdep);
 	free(byname);
 	free(dir);
+	for (unsigned i = 0; i < nexports; i++)
+		free(exports[i].sym);
+	free(exports);
+	exports = NULL;
+	nexports = 0;
 	return rc ? 1 : px.exitcode;
 }

@@ -20,13 +20,20 @@ static int inside(uint64_t off, uint64_t n, size_t len)
 	return off <= len && n <= len - off;
 }
 
-int elf_modinfo(const void *buf, size_t len, const char **info, size_t *ilen,
-		const char **why)
+/* The headers both readers need, checked. */
+struct elf {
+	const unsigned char *b;
+	size_t len;
+	int is64, big, w;
+	uint64_t shoff, shentsize, shnum;
+};
+
+static int elf_open(struct elf *e, const void *buf, size_t len, const char **why)
 {
 	const unsigned char *b = buf;
-	int is64, big, w;
-	uint64_t shoff, shentsize, shnum, shstrndx, stroff, strsize;
-
+	uint64_t shstrndx;
+	e->b = b;
+	e->len = len;
 	if (len < EI_NIDENT || memcmp(b, ELFMAG, SELFMAG)) {
 		*why = "not an ELF file";
 		return -1;
@@ -36,64 +43,117 @@ int elf_modinfo(const void *buf, size_t len, const char **info, size_t *ilen,
 		*why = "unknown ELF class or byte order";
 		return -1;
 	}
-	is64 = b[EI_CLASS] == ELFCLASS64;
-	big = b[EI_DATA] == ELFDATA2MSB;
-	w = is64 ? 8 : 4;	/* width of addresses and offsets */
-	if (len < (is64 ? sizeof(Elf64_Ehdr) : sizeof(Elf32_Ehdr))) {
+	e->is64 = b[EI_CLASS] == ELFCLASS64;
+	e->big = b[EI_DATA] == ELFDATA2MSB;
+	e->w = e->is64 ? 8 : 4;	/* width of addresses and offsets */
+	if (len < (e->is64 ? sizeof(Elf64_Ehdr) : sizeof(Elf32_Ehdr))) {
 		*why = "truncated ELF header";
 		return -1;
 	}
-	if (is64) {
-		shoff = get(b + offsetof(Elf64_Ehdr, e_shoff), 8, big);
-		shentsize = get(b + offsetof(Elf64_Ehdr, e_shentsize), 2, big);
-		shnum = get(b + offsetof(Elf64_Ehdr, e_shnum), 2, big);
-		shstrndx = get(b + offsetof(Elf64_Ehdr, e_shstrndx), 2, big);
+	if (e->is64) {
+		e->shoff = get(b + offsetof(Elf64_Ehdr, e_shoff), 8, e->big);
+		e->shentsize = get(b + offsetof(Elf64_Ehdr, e_shentsize), 2, e->big);
+		e->shnum = get(b + offsetof(Elf64_Ehdr, e_shnum), 2, e->big);
+		shstrndx = get(b + offsetof(Elf64_Ehdr, e_shstrndx), 2, e->big);
 	} else {
-		shoff = get(b + offsetof(Elf32_Ehdr, e_shoff), 4, big);
-		shentsize = get(b + offsetof(Elf32_Ehdr, e_shentsize), 2, big);
-		shnum = get(b + offsetof(Elf32_Ehdr, e_shnum), 2, big);
-		shstrndx = get(b + offsetof(Elf32_Ehdr, e_shstrndx), 2, big);
+		e->shoff = get(b + offsetof(Elf32_Ehdr, e_shoff), 4, e->big);
+		e->shentsize = get(b + offsetof(Elf32_Ehdr, e_shentsize), 2, e->big);
+		e->shnum = get(b + offsetof(Elf32_Ehdr, e_shnum), 2, e->big);
+		shstrndx = get(b + offsetof(Elf32_Ehdr, e_shstrndx), 2, e->big);
 	}
 	/* a section header must at least hold the fields read below */
-	if (shentsize < (is64 ? sizeof(Elf64_Shdr) : sizeof(Elf32_Shdr)) ||
-	    shnum == 0 || shstrndx >= shnum || shnum > (uint64_t)len ||
-	    !inside(shoff, shnum * shentsize, len)) {
+	if (e->shentsize < (e->is64 ? sizeof(Elf64_Shdr) : sizeof(Elf32_Shdr)) ||
+	    e->shnum == 0 || shstrndx >= e->shnum || e->shnum > (uint64_t)len ||
+	    !inside(e->shoff, e->shnum * e->shentsize, len)) {
 		*why = "bad section header table";
 		return -1;
 	}
-	/* sh_name is at 0 in both layouts; sh_offset and sh_size differ */
-#define SH(i) (b + shoff + (uint64_t)(i) * shentsize)
-#define SH_OFFSET(p) get((p) + (is64 ? offsetof(Elf64_Shdr, sh_offset) : offsetof(Elf32_Shdr, sh_offset)), w, big)
-#define SH_SIZE(p) get((p) + (is64 ? offsetof(Elf64_Shdr, sh_size) : offsetof(Elf32_Shdr, sh_size)), w, big)
-#define SH_TYPE(p) get((p) + offsetof(Elf64_Shdr, sh_type), 4, big)
-	stroff = SH_OFFSET(SH(shstrndx));
-	strsize = SH_SIZE(SH(shstrndx));
+	return (int)shstrndx;
+}
+
+/* section header i's fields; sh_name is at 0 in both layouts */
+static const unsigned char *sh(const struct elf *e, uint64_t i)
+{
+	return e->b + e->shoff + i * e->shentsize;
+}
+
+static uint64_t sh_get(const struct elf *e, uint64_t i, size_t off64, size_t off32, int n64)
+{
+	return get(sh(e, i) + (e->is64 ? off64 : off32), e->is64 ? n64 : 4, e->big);
+}
+#define SH_FIELD(e, i, f, n) sh_get(e, i, offsetof(Elf64_Shdr, f), offsetof(Elf32_Shdr, f), n)
+
+int elf_modinfo(const void *buf, size_t len, const char **info, size_t *ilen,
+		const char **why)
+{
+	struct elf e;
+	uint64_t stroff, strsize;
+	int shstrndx = elf_open(&e, buf, len, why);
+
+	if (shstrndx < 0)
+		return -1;
+	stroff = SH_FIELD(&e, shstrndx, sh_offset, 8);
+	strsize = SH_FIELD(&e, shstrndx, sh_size, 8);
 	if (!inside(stroff, strsize, len)) {
 		*why = "bad section name table";
 		return -1;
 	}
-	for (uint64_t i = 0; i < shnum; i++) {
-		const unsigned char *sh = SH(i);
-		uint64_t name = get(sh, 4, big), off, size;
+	for (uint64_t i = 0; i < e.shnum; i++) {
+		uint64_t name = get(sh(&e, i), 4, e.big), off, size;
 		static const char want[] = ".modinfo";
 		if (name >= strsize || strsize - name < sizeof(want) ||
-		    memcmp(b + stroff + name, want, sizeof(want)))
+		    memcmp(e.b + stroff + name, want, sizeof(want)))
 			continue;
-		off = SH_OFFSET(sh);
-		size = SH_SIZE(sh);
-		if (SH_TYPE(sh) == SHT_NOBITS || !inside(off, size, len)) {
+		off = SH_FIELD(&e, i, sh_offset, 8);
+		size = SH_FIELD(&e, i, sh_size, 8);
+		if (SH_FIELD(&e, i, sh_type, 4) == SHT_NOBITS || !inside(off, size, len)) {
 			*why = "bad .modinfo section";
 			return -1;
 		}
-		*info = (const char *)b + off;
+		*info = (const char *)e.b + off;
 		*ilen = size;
 		return 0;
 	}
-#undef SH
-#undef SH_OFFSET
-#undef SH_SIZE
-#undef SH_TYPE
 	*why = "no .modinfo section";
+	return -1;
+}
+
+int elf_symbols(const void *buf, size_t len, void (*fn)(void *ctx, const char *name, int undef),
+		void *ctx, const char **why)
+{
+	struct elf e;
+	if (elf_open(&e, buf, len, why) < 0)
+		return -1;
+	for (uint64_t i = 0; i < e.shnum; i++) {
+		uint64_t off, size, ent, link, stroff, strsize;
+		if (SH_FIELD(&e, i, sh_type, 4) != SHT_SYMTAB)
+			continue;
+		off = SH_FIELD(&e, i, sh_offset, 8);
+		size = SH_FIELD(&e, i, sh_size, 8);
+		ent = SH_FIELD(&e, i, sh_entsize, 8);
+		link = SH_FIELD(&e, i, sh_link, 4);
+		if (ent < (e.is64 ? sizeof(Elf64_Sym) : sizeof(Elf32_Sym)) || !inside(off, size, len) ||
+		    link >= e.shnum) {
+			*why = "bad symbol table";
+			return -1;
+		}
+		stroff = SH_FIELD(&e, link, sh_offset, 8);
+		strsize = SH_FIELD(&e, link, sh_size, 8);
+		if (!inside(stroff, strsize, len) || !strsize || e.b[stroff + strsize - 1]) {
+			*why = "bad symbol name table";
+			return -1;
+		}
+		for (uint64_t k = 0; k + ent <= size; k += ent) {
+			const unsigned char *s = e.b + off + k;
+			uint64_t name = get(s, 4, e.big);
+			uint64_t shndx = get(s + (e.is64 ? offsetof(Elf64_Sym, st_shndx) :
+						     offsetof(Elf32_Sym, st_shndx)), 2, e.big);
+			if (name && name < strsize)
+				fn(ctx, (const char *)e.b + stroff + name, shndx == SHN_UNDEF);
+		}
+		return 0;
+	}
+	*why = "no symbol table";
 	return -1;
 }
 

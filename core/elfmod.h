@@ -10,6 +10,12 @@
 int elf_modinfo(const void *buf, size_t len, const char **info, size_t *ilen,
 		const char **why);
 
+/* Call fn for each named symbol of the ELF symbol table, in table order,
+ * undef set for undefined ones (what the module needs).  0, or -1 with
+ * *why set. */
+int elf_symbols(const void *buf, size_t len, void (*fn)(void *ctx, const char *name, int undef),
+		void *ctx, const char **why);
+
 /* Walk the "key=value" strings of a .modinfo section.  Start with *off = 0;
  * each call returns the next entry split into key and value (malloc'd, one
  * allocation: free the key), or NULL at the end.  Entries without '=' and

@@ -1,9 +1,15 @@
-/* modinfo_fuzz.c - libFuzzer target for the ELF .modinfo reader and the
- * appended-signature reader (PKCS#7's DER, core/elfmod.c) on arbitrary
+/* modinfo_fuzz.c - libFuzzer target for the ELF .modinfo and symbol table
+ * readers and the appended-signature reader (PKCS#7's DER, core/elfmod.c) on arbitrary
  * bytes, and modinfo's field printing (parm/parmtype merging, hex) on what
  * they find. */
 #include "support.h"
 #include "../../applets/modinfo.c"
+
+static void count_symbol(void *ctx, const char *name, int undef)
+{
+	static size_t n;
+	n += strlen(name) + undef;	/* reads the name to its NUL */
+}
 
 static void run(const uint8_t *data, size_t size)
 {
@@ -24,6 +30,7 @@ static void run(const uint8_t *data, size_t size)
 		}
 	}
 	show_signature(copy, size, &parms);
+	elf_symbols(copy, size, count_symbol, NULL, &why);
 	show_parms(parms);
 	free(copy);
 }
