@@ -1103,6 +1103,9 @@ int lspci_main(int argc, char **argv)
 	}
 	free(devs);
 	modtree_free(tree);
+	tree = NULL;
+	tree_tried = 0;
 	pci_cleanup(pacc);
+	pacc = NULL;
 	return px.exitcode;
 }
