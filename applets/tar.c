@@ -630,7 +630,7 @@ static int do_extract(int argc, char **argv, int fd)
 	s.r.buf = xmalloc(BUFSZ);
 	s.r.g = gz_ropen(fd, GZ_RAW_OK | (ENABLE_TAR_GZIP ? GZ_CHILD : 0));
 	if (!s.r.g)
-		die("%s: %s", optstr('f') ? optstr('f') : "stdin", "read error");
+		die("%s: %s", optstr('f') ? optstr('f') : "stdin", gz_why(NULL));
 	if (opt('z') && !gz_is_gzip(s.r.g))
 		die("%s: not in gzip format", optstr('f') ? optstr('f') : "stdin");
 	if (!geteuid()) {

@@ -40,7 +40,14 @@ static int fill(struct gzr *g)
 
 int gz_is_gzip(struct gzr *g) { return g->gzip; }
 int gz_trailing(struct gzr *g) { return g->trailing; }
-const char *gz_why(struct gzr *g) { return g->why ? g->why : "unknown error"; }
+/* why the last gz_ropen() failed: it freed its gzr, so gz_why(NULL) asks here */
+static const char *open_why;
+
+const char *gz_why(struct gzr *g)
+{
+	const char *why = g ? g->why : open_why;
+	return why ? why : "unknown error";
+}
 
 #if ENABLE_ZLIB
 /* After a member ends: another member, trailing bytes, or the end? */
@@ -199,6 +206,7 @@ struct gzr *gz_ropen(int fd, int flags)
 #endif
 	return g;
 fail:
+	open_why = g->why;	/* strerror() text or a literal: outlives g */
 	gz_rclose(g);
 	return NULL;
 }

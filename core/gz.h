@@ -14,13 +14,15 @@
 #define GZ_CHILD	2	/* inflate in a child process that feeds a pipe */
 
 struct gzr;
-/* NULL (with a message in gz_why) when flags lack GZ_RAW_OK and fd is not gzip. */
+/* NULL when the first read fails, or flags lack GZ_RAW_OK and fd is not
+ * gzip; gz_why(NULL) then says why. */
 struct gzr *gz_ropen(int fd, int flags);
 /* Bytes read, 0 at the end, -1 on corrupt or truncated data (see gz_why). */
 ssize_t gz_read(struct gzr *g, void *buf, size_t len);
 int gz_is_gzip(struct gzr *g);		/* did the stream start with the magic? */
 int gz_trailing(struct gzr *g);		/* non-gzip bytes followed the last member */
-const char *gz_why(struct gzr *g);	/* what went wrong, for "applet: FILE: why" */
+const char *gz_why(struct gzr *g);	/* what went wrong, for "applet: FILE: why";
+					 * NULL: why the last gz_ropen failed */
 /* Ends the stream; with GZ_CHILD also reaps the child.  Returns -1 when the
  * child reported an error (it printed the message itself). */
 int gz_rclose(struct gzr *g);
