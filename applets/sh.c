@@ -1796,11 +1796,16 @@ struct arglist {
 	int n, cap;
 };
 
+/* The list lives on the expansion stack, so an error in the middle of an
+ * expansion (which unwinds past the caller) leaks nothing. */
 static void al_add(struct arglist *a, char *s)
 {
 	if (a->n + 2 > a->cap) {
+		char **v = stalloc((size_t)(a->cap * 2 + 8) * sizeof(char *));
+		if (a->n)
+			memcpy(v, a->v, (size_t)a->n * sizeof(char *));
+		a->v = v;
 		a->cap = a->cap * 2 + 8;
-		a->v = xrealloc(a->v, a->cap * sizeof(char *));
 	}
 	a->v[a->n++] = s;
 	a->v[a->n] = NULL;
@@ -2123,6 +2128,10 @@ static void expand_param(struct word *w, const char *s, const char *e, int flags
 			sherror(2, "%.*s: parameter not set", (int)n, name);
 		goto emit;
 	}
+	/* the operator's word may assign to the variable itself (${x#${x=y}},
+	 * ${x:x=1}): work on a copy of the value */
+	if (val && !star)
+		val = ststrndup(val, strlen(val));
 	if (colon && isset && !(op < e && strchr("-=?+", *op))) {
 		/* ${x:off} ${x:off:len} */
 		const char *mid = skip_to(w, op, e, ':', dq);
@@ -4117,7 +4126,6 @@ static int eval_cmd(struct node *n, int flags)
 	}
 	st = run_command(argc, av, asg, nasg, n->redir, flags, cmdflags);
 out:
-	free(argv);
 	strelease(&mark);
 	return st;
 }
@@ -4224,7 +4232,7 @@ static int eval_for(struct node *n, int flags)
 	if (n->has_in) {
 		argv = expand_words(n->words, EXP_FULL, &argc);
 	} else {
-		argv = xmalloc((pp.n + 1) * sizeof(char *));
+		argv = stalloc((pp.n + 1) * sizeof(char *));
 		for (argc = 0; argc < pp.n; argc++)
 			argv[argc] = ststrndup(pp.v[argc], strlen(pp.v[argc]));
 	}
@@ -4245,7 +4253,6 @@ static int eval_for(struct node *n, int flags)
 		}
 	}
 	sh.loopdepth--;
-	free(argv);
 	strelease(&mark);
 	return st;
 }
@@ -4459,6 +4466,7 @@ static int eval_input(int top)
 			sh.skip = SKIP_NONE;
 			sh.loopdepth = sh.funcdepth = sh.calldepth = 0;
 			sh.in_trap = 0;
+			ar_nest = 0;
 			sh.exitstatus = exc_status;
 			if (cur_arena != saved) {
 				arena_unref(cur_arena);
@@ -5123,6 +5131,8 @@ static int b_local(int argc, char **argv)
 			/* "local x" starts x unset, as ash and bash do (dash keeps it) */
 			free(v->val);
 			v->val = NULL;
+			if (!strcmp(v->name, "PATH"))
+				path_changed();
 		}
 	}
 	return 0;
