@@ -315,7 +315,7 @@ int xargs_main(int argc, char **argv)
 	long maxn = optnum('n', 0), maxl = optnum('L', 0), size = default_size();
 	const char *repl = ENABLE_XARGS_REPLACE ? optstr('I') : NULL;
 	long base = 0, maxjobs = optnum('P', 1);
-	int ret = 0, ran = 0, have = 0, eol = 0;
+	int ret = 0, ran = 0, have = 0, eol = 0, read_err = 0;
 	struct item it = { 0 };
 	char **args;
 
@@ -368,8 +368,14 @@ int xargs_main(int argc, char **argv)
 		memcpy(args, cmd, (size_t)ncmd * sizeof(char *));
 		for (;;) {
 			long len;
-			if (!have && !(have = next_item(&it, &eol)))
+			if (!have && !(have = next_item(&it, &eol))) {
+				/* a read error ends the input; what came before still runs */
+				if (ferror(stdin) && !read_err) {
+					read_err = 1;
+					pwarn("stdin");
+				}
 				break;
+			}
 			len = (long)it.len + 1;
 			if (!repl && used + len > size) {
 				if (n == ncmd)
@@ -412,6 +418,8 @@ int xargs_main(int argc, char **argv)
 	}
 	while (njobs)
 		account(reap(), &ret);
+	if (read_err && !ret)
+		ret = 1;	/* as GNU xargs */
 	free(it.s);
 	free(args);
 	free(jobs);
