@@ -16,7 +16,7 @@
 
 enum { LINES, WORDS, CHARS, BYTES, LONGEST, NCOUNT };
 
-static int count_fd(int fd, unsigned long long c[NCOUNT])
+static int count_fd(int fd, unsigned long long c[NCOUNT], int lines_only)
 {
 	static unsigned char buf[65536];
 	int inword = 0;
@@ -25,6 +25,15 @@ static int count_fd(int fd, unsigned long long c[NCOUNT])
 
 	while ((r = read(fd, buf, sizeof(buf))) > 0) {
 		c[BYTES] += (unsigned long long)r;
+		if (lines_only) {
+			/* -l and -c need no look at each byte: memchr is far faster */
+			const unsigned char *p = buf, *end = buf + r;
+			while ((p = memchr(p, '\n', (size_t)(end - p)))) {
+				c[LINES]++;
+				p++;
+			}
+			continue;
+		}
 		for (ssize_t i = 0; i < r; i++) {
 			unsigned char ch = buf[i];
 			if ((ch & 0xc0) != 0x80)	/* not a UTF-8 continuation byte */
@@ -40,7 +49,7 @@ static int count_fd(int fd, unsigned long long c[NCOUNT])
 				col++;
 			if (isspace(ch))
 				inword = 0;
-			else if (!inword && (ch > ' ' && ch != 0x7f)) {
+			else if (!inword && ch > ' ' && ch < 0x7f) {
 				inword = 1;
 				c[WORDS]++;
 			}
@@ -85,7 +94,7 @@ int wc_main(int argc, char **argv)
 		if (fd < 0)
 			continue;
 		/* a read error still shows what was counted, as GNU and busybox do */
-		if (count_fd(fd, c[i]))
+		if (count_fd(fd, c[i], !on[WORDS] && !on[CHARS] && !on[LONGEST]))
 			pwarn("%s", files[i + 1]);
 		ok[i] = 1;
 		if (fd)
