@@ -520,20 +520,15 @@ static struct node *parse_primary(void)
 			pdie("%s", s);
 		n->kind = N_NEWER;
 		n->ts = st.st_mtim;
-	} else if (!strcmp(t, "-user")) {
+	} else if (!strcmp(t, "-user") || !strcmp(t, "-group")) {
 		const char *s = arg(t);
 		uid_t u;
-		if (parse_uid(s, &u) < 0)
-			die("'%s' is not the name of a known user", s);
-		n->kind = N_USER;
-		n->num = u;
-	} else if (!strcmp(t, "-group")) {
-		const char *s = arg(t);
 		gid_t g;
-		if (parse_gid(s, &g) < 0)
-			die("'%s' is not the name of an existing group", s);
-		n->kind = N_GROUP;
-		n->num = g;
+		if (t[1] == 'u' ? parse_uid(s, &u) < 0 : parse_gid(s, &g) < 0)
+			die(t[1] == 'u' ? "'%s' is not the name of a known user" :
+			    "'%s' is not the name of an existing group", s);
+		n->kind = t[1] == 'u' ? N_USER : N_GROUP;
+		n->num = t[1] == 'u' ? u : g;
 	} else if (!strcmp(t, "-nouser") || !strcmp(t, "-nogroup")) {
 		n->kind = t[3] == 'u' ? N_NOUSER : N_NOGROUP;
 	} else if (!strcmp(t, "-links") || !strcmp(t, "-inum")) {
