@@ -3431,7 +3431,9 @@ static void jobctl_set(int on)
 	for (;;) {
 		pg = ttyfd >= 0 ? tcgetpgrp(ttyfd) : -1;
 		if (pg < 0) {
-			shwarn("can't access tty: job control turned off");
+			/* said only where a user would expect job control */
+			if (isatty(0))
+				shwarn("can't access tty: job control turned off");
 			sh.o_m = 0;
 			return;
 		}
