@@ -4173,9 +4173,16 @@ static int eval_pipe(struct node *n, int flags)
 
 static void run_background(struct node *n)
 {
-	struct job *j = job_new(cmd_text(n));
+	static unsigned started;
+	struct job *j;
 	int ctl = jc;
-	pid_t pid = job_fork(j, 0);
+	pid_t pid;
+	/* a loop starting jobs is one command line: reap now and then, or
+	 * its finished jobs pile up as zombies */
+	if (++started % 64 == 0)
+		reap_jobs();
+	j = job_new(cmd_text(n));
+	pid = job_fork(j, 0);
 	if (!pid) {
 		if (!ctl) {
 			/* without job control a background job must not take the
