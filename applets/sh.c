@@ -31,7 +31,8 @@
 //config:	default y
 //config:	help
 //config:	  PS1 prompt, line editing and history when stdin is a terminal
-//config:	  (or with -i); Ctrl-C interrupts the command, not the shell.
+//config:	  (or with -i); Ctrl-C interrupts the command, not the shell;
+//config:	  job control: Ctrl-Z stops it, jobs, fg and bg.
 //config:
 //config:config SH_ALIAS
 //config:	bool "alias and unalias"
@@ -41,7 +42,7 @@
 //config:	  Command aliases, expanded when a command is read.
 //applet:sh SH sh_main NULL
 //applet:ash SH sh_main NULL
-//usage:sh [-eufxnvi] [-o OPT] [-c 'COMMANDS' [NAME [ARG]...] | FILE [ARG]...]
+//usage:sh [-eufxnvim] [-o OPT] [-c 'COMMANDS' [NAME [ARG]...] | FILE [ARG]...]
 //usage:
 //usage:Run shell commands from -c's string, FILE or stdin.
 //usage:	-c	commands come from the first operand
@@ -49,6 +50,7 @@
 //usage:	-f	no pathname expansion		-x	trace commands
 //usage:	-n	read commands, do not run them	-v	echo input
 //usage:	-i	interactive			-s	read stdin
+//usage:	-m	job control (on when interactive): Ctrl-Z, jobs, fg, bg
 //usage:	-o pipefail	a pipeline fails if any command in it fails
 #include "pxebox.h"
 #include "signames.h"
