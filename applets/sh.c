@@ -3052,7 +3052,8 @@ static void child_init(void)
 	handler = NULL;
 }
 
-static pid_t xfork(void)
+/* fork with stdio flushed, so nothing buffered is written twice */
+static pid_t fork_flushed(void)
 {
 	pid_t pid;
 	fflush(stdout);
@@ -3060,6 +3061,12 @@ static pid_t xfork(void)
 	pid = fork();
 	if (pid < 0)
 		sherror(2, "fork: %s", strerror(errno));
+	return pid;
+}
+
+static pid_t xfork(void)
+{
+	pid_t pid = fork_flushed();
 	if (!pid)
 		child_init();
 	return pid;
@@ -3152,12 +3159,7 @@ static void job_free(struct job *j)
 static pid_t job_fork(struct job *j, int fg)
 {
 	int ctl = jc;
-	pid_t pid;
-	fflush(stdout);
-	fflush(stderr);
-	pid = fork();
-	if (pid < 0)
-		sherror(2, "fork: %s", strerror(errno));
+	pid_t pid = fork_flushed();
 	if (ctl) {
 		/* both sides, so neither can run ahead of the other */
 		pid_t pg = j->pgid ? j->pgid : pid ? pid : getpid();
