@@ -4,13 +4,16 @@
 //config:	bool "ip"
 //config:	default y
 //config:	help
-//config:	  The ip forms initramfs scripts use: addr show/add/del/flush,
-//config:	  link show/set, route show/add/del/replace, over rtnetlink.
+//config:	  The ip forms initramfs scripts use: addr show/add/del/flush
+//config:	  (IPv4 and IPv6), link show/set, route show/add/del/replace
+//config:	  (IPv4), over rtnetlink.
 //applet:ip IP ip_main NULL
 //usage:ip [-4|-6] {addr|link|route} ...
 //usage:
-//usage:	ip addr [show [dev IF]]		ip addr {add|del} A/N [brd B|+] [label L] dev IF
-//usage:	ip addr flush dev IF
+//usage:	ip addr [show [dev IF]]		ip addr flush dev IF
+//usage:	ip addr {add|del} A[/N] dev IF [brd B|+] [label L] [scope S]
+//usage:						[nodad] [noprefixroute]
+//usage:		A is IPv4 (N 0-32, default 32) or IPv6 (N 0-128, default 128)
 //usage:	ip link [show [IF]]		ip link set [dev] IF [up|down] [mtu N] [address MAC]
 //usage:						[name NEW] [arp on|off] [promisc on|off]
 //usage:	ip route [show]			ip route {add|del|replace} PREFIX|default
@@ -168,8 +171,16 @@ static int addr_cb(struct nlmsghdr *n, void *arg)
 	struct show_arg *sa = arg;
 	struct ifaddrmsg *ifa = NLMSG_DATA(n);
 	struct rtattr *tb[IFA_MAX + 1];
+	/* iproute2's order */
+	static const struct { unsigned f; const char *n; } fl[] = {
+		{ IFA_F_SECONDARY, "secondary" }, { IFA_F_NODAD, "nodad" },
+		{ IFA_F_OPTIMISTIC, "optimistic" }, { IFA_F_DADFAILED, "dadfailed" },
+		{ IFA_F_HOMEADDRESS, "home" }, { IFA_F_DEPRECATED, "deprecated" },
+		{ IFA_F_TENTATIVE, "tentative" }, { IFA_F_PERMANENT, "dynamic" },
+		{ IFA_F_MANAGETEMPADDR, "mngtmpaddr" }, { IFA_F_NOPREFIXROUTE, "noprefixroute" },
+		{ IFA_F_MCAUTOJOIN, "autojoin" }, { IFA_F_STABLE_PRIVACY, "stable-privacy" },
+	};
 	char buf[INET6_ADDRSTRLEN];
-	struct ifa_cacheinfo *ci = NULL;
 	int len = (int)n->nlmsg_len - NLMSG_LENGTH(sizeof(*ifa));
 	unsigned flags;
 	struct rtattr *a;
@@ -197,18 +208,19 @@ static int addr_cb(struct nlmsghdr *n, void *arg)
 	printf(" scope %s", ifa->ifa_scope == RT_SCOPE_UNIVERSE ? "global" :
 	       ifa->ifa_scope == RT_SCOPE_LINK ? "link" : ifa->ifa_scope == RT_SCOPE_HOST ? "host" :
 	       ifa->ifa_scope == RT_SCOPE_SITE ? "site" : "nowhere");
-	if (tb[IFA_CACHEINFO])
-		ci = RTA_DATA(tb[IFA_CACHEINFO]);
-	if (ci && ci->ifa_valid != 0xffffffffu)
-		printf(" dynamic");
-	if (flags & IFA_F_SECONDARY)
-		printf(" secondary");
-	if (flags & IFA_F_TENTATIVE)
-		printf(" tentative");
-	if (flags & IFA_F_NOPREFIXROUTE)
-		printf(" noprefixroute");
+	for (unsigned i = 0; i < ARRAY_SIZE(fl); i++) {
+		int on = !!(flags & fl[i].f);
+		/* PERMANENT shows as its absence, "dynamic"; an IPv6 secondary
+		 * is a privacy ("temporary") address */
+		if (fl[i].f == IFA_F_PERMANENT)
+			on = !on;
+		if (on)
+			printf(" %s", fl[i].f == IFA_F_SECONDARY && ifa->ifa_family == AF_INET6 ?
+			       "temporary" : fl[i].n);
+	}
 	printf(" %s\n", tb[IFA_LABEL] ? (char *)RTA_DATA(tb[IFA_LABEL]) : "");
-	if (ci) {
+	if (tb[IFA_CACHEINFO]) {
+		struct ifa_cacheinfo *ci = RTA_DATA(tb[IFA_CACHEINFO]);
 		printf("       valid_lft ");
 		ci->ifa_valid == 0xffffffffu ? printf("forever") : printf("%usec", ci->ifa_valid);
 		printf(" preferred_lft ");
@@ -235,30 +247,68 @@ static void show_links(char **argv, int with_addrs)
 		nl_fail(err, "dump links");
 }
 
+/* "A[/N]" with the family taken from the text (a ':' is IPv6), as iproute2
+ * does; N defaults to the whole address.  Returns the family. */
+static int parse_addr(const char *s, void *addr, int *plen)
+{
+	int fam = strchr(s, ':') ? AF_INET6 : AF_INET, max = fam == AF_INET ? 32 : 128;
+	const char *slash = strchr(s, '/');
+	size_t n = slash ? (size_t)(slash - s) : strlen(s);
+	char buf[INET6_ADDRSTRLEN];
+
+	if (family != AF_UNSPEC && family != fam)
+		die("%s prefix is expected rather than \"%s\"", family == AF_INET ? "inet" : "inet6", s);
+	*plen = max;
+	if (slash) {
+		const char *p = slash + 1;
+		if (!*p || strspn(p, "0123456789") != strlen(p) || strlen(p) > 3 || atoi(p) > max)
+			goto bad;
+		*plen = atoi(p);
+	}
+	if (n >= sizeof(buf))
+		goto bad;
+	memcpy(buf, s, n);
+	buf[n] = 0;
+	if (inet_pton(fam, buf, addr) != 1)
+		goto bad;
+	return fam;
+bad:
+	die("bad address '%s'", s);
+}
+
 static int addr_change(int cmd, char **argv)
 {
 	struct nlreq r;
-	uint32_t ip, brd = 0;
-	int plen, dev = 0, brd_plus = 0, have_brd = 0, err;
+	unsigned char ip[16];
+	uint32_t brd = 0, flags = 0;
+	int fam, plen, len, dev = 0, brd_plus = 0, have_brd = 0, err;
 	const char *label = NULL;
 
-	if (cmd == RTM_NEWADDR)
-		nl_init(&r, cmd, NLM_F_CREATE | NLM_F_EXCL);
-	else
-		nl_init(&r, cmd, 0);
+	nl_init(&r, cmd, cmd == RTM_NEWADDR ? NLM_F_CREATE | NLM_F_EXCL : 0);
+	if (*argv && !strcmp(*argv, "local"))
+		argv++;
 	if (!*argv)
 		die("missing address");
-	if (!strcmp(*argv, "local"))
-		argv++;
-	if (!*argv || parse_prefix(*argv, &ip, &plen, 32))
-		die("bad address '%s'", *argv ? *argv : "");
-	for (argv++; *argv; argv += 2) {
+	fam = parse_addr(*argv, ip, &plen);
+	for (argv++; *argv; argv++) {
 		const char *kw = argv[0], *arg = argv[1];
+		/* nodad on IPv4 goes to the kernel, which ignores it (iproute2 warns) */
+		if (!strcmp(kw, "nodad")) {
+			flags |= IFA_F_NODAD;
+			continue;
+		}
+		if (!strcmp(kw, "noprefixroute")) {
+			flags |= IFA_F_NOPREFIXROUTE;
+			continue;
+		}
 		if (!arg)
 			die("%s: missing argument", kw);
+		argv++;
 		if (!strcmp(kw, "dev"))
 			dev = index_of(arg);
 		else if (!strcmp(kw, "brd") || match(kw, "broadcast")) {
+			if (fam != AF_INET)
+				die("broadcast can be set only for IPv4 addresses");
 			have_brd = 1;
 			if (!strcmp(arg, "+"))
 				brd_plus = 1;
@@ -267,27 +317,36 @@ static int addr_change(int cmd, char **argv)
 		} else if (!strcmp(kw, "label"))
 			label = arg;
 		else if (!strcmp(kw, "scope")) {
-			r.u.a.ifa_scope = !strcmp(arg, "host") ? RT_SCOPE_HOST :
-					  !strcmp(arg, "link") ? RT_SCOPE_LINK : RT_SCOPE_UNIVERSE;
+			r.u.a.ifa_scope = !strcmp(arg, "host") ? RT_SCOPE_HOST : !strcmp(arg, "link") ?
+					  RT_SCOPE_LINK : !strcmp(arg, "global") ? RT_SCOPE_UNIVERSE :
+					  (unsigned char)parse_num(arg, "scope", 0, 255);
 		} else
 			die("unknown keyword '%s'", kw);
 	}
 	if (!dev)
 		die("need 'dev IFACE'");
-	r.u.a.ifa_family = AF_INET;
+	len = fam == AF_INET ? 4 : 16;
+	r.u.a.ifa_family = (unsigned char)fam;
 	r.u.a.ifa_prefixlen = (unsigned char)plen;
 	r.u.a.ifa_index = (unsigned)dev;
-	nl_attr(&r, IFA_LOCAL, &ip, 4);
-	nl_attr(&r, IFA_ADDRESS, &ip, 4);
-	if (brd_plus && plen < 31)
-		brd = ip | ~prefix_mask(plen);
+	nl_attr(&r, IFA_LOCAL, ip, (size_t)len);
+	nl_attr(&r, IFA_ADDRESS, ip, (size_t)len);
+	if (brd_plus && plen < 31) {
+		memcpy(&brd, ip, 4);
+		brd |= ~prefix_mask(plen);
+	}
 	if (have_brd && (brd || !brd_plus))
 		nl_attr(&r, IFA_BROADCAST, &brd, 4);
 	if (label)
 		nl_attr(&r, IFA_LABEL, label, strlen(label) + 1);
+	/* ifa_flags has 8 bits: the rest (noprefixroute) go in IFA_FLAGS, as in iproute2 */
+	if (flags > 0xff)
+		nl_attr32(&r, IFA_FLAGS, flags);
+	else
+		r.u.a.ifa_flags = (unsigned char)flags;
 	err = nl_talk(&r);
 	if (err)
-		nl_fail(err, cmd == RTM_NEWADDR ? "RTNETLINK answers" : "RTNETLINK answers");
+		nl_fail(err, "RTNETLINK answers");
 	return 0;
 }
 
@@ -302,21 +361,23 @@ static int flush_cb(struct nlmsghdr *n, void *arg)
 	struct flush_arg *fa = arg;
 	struct ifaddrmsg *ifa = NLMSG_DATA(n);
 	int len = (int)n->nlmsg_len - NLMSG_LENGTH(sizeof(*ifa));
-	struct rtattr *tb[IFA_MAX + 1];
+	struct rtattr *tb[IFA_MAX + 1], *a;
 	struct nlreq *r;
 
 	if (n->nlmsg_type != RTM_NEWADDR || len < 0 || (int)ifa->ifa_index != fa->ifindex ||
-	    ifa->ifa_family != AF_INET)
+	    (ifa->ifa_family != AF_INET && ifa->ifa_family != AF_INET6))
 		return 0;
 	nl_parse(tb, IFA_MAX, IFA_RTA(ifa), len);
-	if (!tb[IFA_LOCAL])
+	/* IPv6 has IFA_LOCAL only for a peer address */
+	a = tb[IFA_LOCAL] ? tb[IFA_LOCAL] : tb[IFA_ADDRESS];
+	if (!a)
 		return 0;
 	/* collect first: deleting while the dump runs would disturb it */
 	fa->del = xrealloc(fa->del, (fa->n + 1) * sizeof(*fa->del));
 	r = &fa->del[fa->n++];
 	nl_init(r, RTM_DELADDR, 0);
 	r->u.a = *ifa;
-	nl_attr(r, IFA_LOCAL, RTA_DATA(tb[IFA_LOCAL]), 4);
+	nl_attr(r, IFA_LOCAL, RTA_DATA(a), RTA_PAYLOAD(a));
 	return 0;
 }
 
@@ -329,7 +390,9 @@ static void addr_flush(char **argv)
 	if (!*argv)
 		die("flush needs 'dev IFACE'");
 	fa.ifindex = index_of(*argv);
-	err = nl_dump(RTM_GETADDR, AF_INET, flush_cb, &fa);
+	/* like iproute2: every address of the family (both when none is
+	 * given), link-local ones too */
+	err = nl_dump(RTM_GETADDR, family, flush_cb, &fa);
 	if (err)
 		nl_fail(err, "dump addresses");
 	for (unsigned i = 0; i < fa.n; i++) {
