@@ -1642,7 +1642,7 @@ static struct node *parse_andor(void)
 	if (peek() != T_AND && peek() != T_OR)
 		return n;
 	a = newnode(N_ANDOR);
-	for (;;) {
+	for (char op = 0;;) {	/* ops[i]: the operator before v[i] */
 		if (a->nv == cap) {
 			struct node **v = aalloc((cap = cap * 2 + 4) * sizeof(*v));
 			char *ops = aalloc((size_t)cap);
@@ -1653,10 +1653,11 @@ static struct node *parse_andor(void)
 			a->v = v;
 			a->ops = ops;
 		}
+		a->ops[a->nv] = op;
 		a->v[a->nv++] = n;
 		if (peek() != T_AND && peek() != T_OR)
 			break;
-		a->ops[a->nv] = peek() == T_AND ? '&' : '|';
+		op = peek() == T_AND ? '&' : '|';
 		next();
 		skip_nl();
 		n = parse_pipeline();
