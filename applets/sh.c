@@ -5152,9 +5152,32 @@ static int b_local(int argc, char **argv)
 	return 0;
 }
 
-/* Read one byte of a line for `read`, with a timeout (ms, -1: none). */
-static int read_byte(int fd, char *c, int timeout)
+/* Input of `read`.  From a regular file it reads blocks and seeks back over
+ * what follows the line, as bash does: the kernel's sysctl files answer only
+ * a read at offset 0, so byte by byte (dash, ash) gives "3" of pid_max's
+ * "4194304".  Pipes and terminals go byte by byte: nothing may be taken
+ * from them past the line. */
+struct rdin {
+	int fd, timeout, blocks, n, pos;
+	char b[512];
+};
+
+static int read_byte(struct rdin *in, char *c)
 {
+	int fd = in->fd, timeout = in->timeout;
+	if (in->blocks) {
+		if (in->pos == in->n) {
+			ssize_t n;
+			while ((n = read(fd, in->b, sizeof(in->b))) < 0 && errno == EINTR && !gotsig)
+				;
+			if (n <= 0)
+				return n < 0 ? -1 : 0;
+			in->n = (int)n;
+			in->pos = 0;
+		}
+		*c = in->b[in->pos++];
+		return 1;
+	}
 	for (;;) {
 		ssize_t n;
 		if (timeout >= 0) {
@@ -5219,9 +5242,12 @@ static int b_read(int argc, char **argv)
 		fputs(prompt, stderr);
 		fflush(stderr);
 	}
+	struct stat st;
+	struct rdin in = { fd, timeout, 0, 0, 0, "" };
+	in.blocks = timeout < 0 && !fstat(fd, &st) && S_ISREG(st.st_mode) && lseek(fd, 0, SEEK_CUR) >= 0;
 	for (;;) {
 		char c;
-		int r = read_byte(fd, &c, timeout);
+		int r = read_byte(&in, &c);
 		if (r <= 0) {
 			eof = 1;
 			if (r == -2) {	/* timed out */
@@ -5232,7 +5258,7 @@ static int b_read(int argc, char **argv)
 			break;
 		}
 		if (c == '\\' && !raw) {
-			if ((r = read_byte(fd, &c, timeout)) <= 0) {
+			if ((r = read_byte(&in, &c)) <= 0) {
 				eof = 1;
 				break;
 			}
@@ -5247,6 +5273,8 @@ static int b_read(int argc, char **argv)
 		sb_addc(&line, c);
 		sb_addc(&esc, 0);
 	}
+	if (in.pos < in.n)	/* the rest is the next reader's */
+		lseek(fd, -(off_t)(in.n - in.pos), SEEK_CUR);
 	if (!line.s) {
 		sb_add(&line, "");
 		sb_add(&esc, "");
