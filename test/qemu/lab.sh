@@ -7,6 +7,7 @@
 #   lab.sh CASE          boot one scenario, exit 0 when its expectation is met
 #   lab.sh run           boot with the serial console on this terminal
 # Cases: boot, dhcp-late, nfs-absent, bad-rootpath, virtio, root-override, pxe,
+#        daemon (pxebox.dhcp=daemon: the lease is renewed after the switch),
 #        busybox (the same flow with Debian's busybox-static, for the figures)
 # Environment: PXEBOX (binary), O (build dir with initrd.cpio.gz and vmlinuz), INITRD
 #   (another image), APPEND_EXTRA (more kernel parameters, e.g. pxebox.debug),
@@ -57,6 +58,18 @@ echo "PXEBOX-ROOT-OK marker=$(cat /var/log/marker) up=$(cat /proc/uptime)"
 while read -r dev mnt type opts rest; do
 	[ "$mnt" = /nfsroot ] && echo "nfsroot: $dev $type $opts"
 done </proc/mounts
+case " $(cat /proc/cmdline) " in
+*" pxebox.dhcp=daemon "*)
+	# the udhcpc linuxrc left behind (chrooted in its own tmpfs) renews the lease
+	n=0
+	while [ $n -lt 60 ]; do
+		for f in /proc/[0-9]*/root/etc/udhcpc-eth0.info; do
+			grep -q "^EVENT='renew'" "$f" 2>/dev/null && echo "PXEBOX-RENEWED $(grep '^IP=' "$f")" && break 2
+		done
+		sleep 0.5
+		n=$((n + 1))
+	done ;;
+esac
 echo o >/proc/sysrq-trigger
 sleep 10
 INIT
@@ -85,7 +98,7 @@ net_up() {
 dnsmasq_start() {	# dnsmasq_start ROOTPATH
 	ip netns exec "$NS" dnsmasq --conf-file=/dev/null --port=0 --interface=tap0 --bind-interfaces \
 		--dhcp-range=10.0.2.15,10.0.2.50,255.255.255.0,1h --dhcp-leasefile="$RUN/leases" \
-		${FIXED:+--dhcp-host=$MAC,$FIXED} \
+		${FIXED:+--dhcp-host=$MAC,$FIXED} ${DNSMASQ_EXTRA:-} \
 		--dhcp-option=3 --dhcp-option=6 --dhcp-option-force=17,"$1" \
 		--dhcp-boot=pxelinux.0,,$SERVER --enable-tftp --tftp-root="$RUN/tftp" \
 		--pid-file="$RUN/dnsmasq.pid" --log-dhcp --log-facility="$RUN/dnsmasq.log"
@@ -167,6 +180,8 @@ bad-rootpath) ROOTPATH="$SERVER:/no/such/root"; expect=('ERROR: NFS mount of 10\
 virtio) NIC=virtio-net-pci ;;
 root-override) ROOTPATH="$SERVER:/wrong/path"; APPEND="$APPEND root=nfs:$SERVER:$EXPORT" ;;
 pxe) ;;
+daemon) APPEND="$APPEND pxebox.dhcp=daemon"; DNSMASQ_EXTRA="--dhcp-option=option:T1,3 --dhcp-option=option:T2,6"
+	expect+=("PXEBOX-RENEWED IP='10\.0\.2\.15'"); STOP_ON='PXEBOX-RENEWED|PXEBOX-RESCUE-SHELL|Kernel panic' ;;
 busybox) INITRD=$RUN/initrd-busybox.cpio.gz; root_bin=/bin/busybox; APPEND="$APPEND modules=-e1000" ;;
 *) echo "lab.sh: unknown case $CASE" >&2; exit 2 ;;
 esac
