@@ -74,6 +74,21 @@
  * memory: parse arenas and the expansion stack
  * ====================================================================== */
 
+/* Under AddressSanitizer (the fuzz harnesses) every arena and expansion
+ * stack allocation gets a heap block of its own, of its exact size, so ASan
+ * sees a write past its end or a use after its release; the normal build
+ * carves them out of big blocks and this costs nothing there. */
+#if defined(__SANITIZE_ADDRESS__)
+#define MEM_EXACT 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define MEM_EXACT 1
+#endif
+#endif
+#ifndef MEM_EXACT
+#define MEM_EXACT 0
+#endif
+
 /* Each parsed command (or function body) lives in one arena that is freed
  * as a whole; a function definition keeps a reference to its arena. */
 struct achunk {
@@ -110,9 +125,10 @@ static void *aalloc(size_t n)
 {
 	struct achunk *c = cur_arena->c;
 	void *p;
-	n = (n + 7) & ~(size_t)7;
-	if (!c || c->cap - c->used < n) {
-		size_t cap = n > 4000 ? n : 4000;
+	if (!MEM_EXACT)
+		n = (n + 7) & ~(size_t)7;
+	if (MEM_EXACT || !c || c->cap - c->used < n) {
+		size_t cap = n > 4000 || MEM_EXACT ? n : 4000;
 		c = xmalloc(sizeof(*c) + cap);
 		c->used = 0;
 		c->cap = cap;
@@ -153,9 +169,10 @@ static size_t stleft;
 static void *stalloc(size_t n)
 {
 	void *p;
-	n = (n + 7) & ~(size_t)7;
-	if (n > stleft) {
-		size_t sz = n > STBLOCK ? n : STBLOCK;
+	if (!MEM_EXACT)
+		n = (n + 7) & ~(size_t)7;
+	if (MEM_EXACT || n > stleft) {
+		size_t sz = n > STBLOCK || MEM_EXACT ? n : STBLOCK;
 		struct stblock *b = sz == STBLOCK && stspare ? stspare : xmalloc(sizeof(*b) + sz);
 		if (b == stspare)
 			stspare = NULL;
@@ -191,7 +208,7 @@ static void strelease(const struct stmark *m)
 	while (stb != m->b) {
 		struct stblock *p = stb->prev;
 		/* one block is kept: most commands need just one, every time */
-		if (!stspare && stb->size == STBLOCK)
+		if (!MEM_EXACT && !stspare && stb->size == STBLOCK)
 			stspare = stb;
 		else
 			free(stb);
@@ -267,7 +284,7 @@ static int ttyfd = -1;		/* the terminal, for job control */
 static void jobctl_set(int on);
 
 /* Errors unwind to the innermost handler (the interactive prompt, or
- * sh_parse_only); without one, a non-interactive shell exits. */
+ * sh_parse_each); without one, a non-interactive shell exits. */
 struct handler {
 	jmp_buf jb;
 	struct handler *prev;
@@ -1726,10 +1743,13 @@ static int parse_cmdline(struct node **np)
 	return 1;
 }
 
-/* Parse a whole script to syntax trees and free them, running nothing:
- * what `sh -n` does, and the entry point of the parser fuzz harness.
- * Returns 0, or 2 after a syntax error (reported on stderr). */
-static int sh_parse_only(const char *text, size_t len)
+/* Parse a whole script one command line at a time, running nothing: each
+ * line's syntax tree (NULL for an empty line) goes to each(), if given,
+ * then is freed.  What `sh -n` does, and the entry point of the shell's
+ * fuzz harness.  An error, in the parser or in each(), ends the script.
+ * Returns 0, or the error's status (2 for syntax errors, reported on
+ * stderr). */
+static int sh_parse_each(const char *text, size_t len, void (*each)(struct node *, void *), void *arg)
 {
 	struct handler h, *saved_handler = handler;
 	struct arena *saved_arena = cur_arena;
@@ -1749,6 +1769,8 @@ static int sh_parse_only(const char *text, size_t len)
 		rc = exc_status;
 	} else {
 		while (parse_cmdline(&n)) {
+			if (each)
+				each(n, arg);
 			arena_unref(cur_arena);
 			cur_arena = arena_new();
 		}
@@ -6061,7 +6083,7 @@ int sh_main(int argc, char **argv)
 		}
 		cmd = argv[i++];
 		if (sh.o_n)
-			return sh_parse_only(cmd, strlen(cmd));
+			return sh_parse_each(cmd, strlen(cmd), NULL, NULL);
 		if (i < argc)
 			sh.arg0 = argv[i++];
 		push_string(cmd, strlen(cmd), NULL);

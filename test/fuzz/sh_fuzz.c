@@ -3,7 +3,7 @@
  * message, never crash, leak or recurse without bound.
  *
  * Each input is used three ways, none of which runs a command:
- *  - sh_parse_only() parses it as a script (what sh -n does);
+ *  - sh_parse_each() parses it as a script (what sh -n does);
  *  - the words and assignments of its simple commands are expanded
  *    (parameters, ${...} operators, $((...)), splitting; no pathname
  *    expansion, and words with a command substitution are skipped, since
@@ -39,40 +39,23 @@ next:;
 	}
 }
 
-/* Parse and expand, errors unwinding to here as in an interactive shell. */
+/* Each command line's tree, then its expansion stack released, as the
+ * shell does after each command. */
+static void expand_line(struct node *n, void *mark)
+{
+	expand_node(n);
+	strelease(mark);
+}
+
+/* Parse and expand; an error (in either) ends the input, as in sh -n. */
 static void fuzz_expand(const char *text, size_t len)
 {
-	struct handler h, *saved_handler = handler;
-	struct arena *saved_arena = cur_arena;
-	struct input *saved_in = in;
-	struct lexer saved_lx = lx;
 	struct stmark mark;
-	struct node *n;
 
 	stmark(&mark);
-	in = NULL;
-	push_string(text, len, NULL);
-	sh.lineno = 1;
-	h.prev = handler;
-	handler = &h;
-	cur_arena = arena_new();
-	if (!setjmp(h.jb)) {
-		while (parse_cmdline(&n)) {
-			expand_node(n);
-			strelease(&mark);
-			arena_unref(cur_arena);
-			cur_arena = arena_new();
-		}
-	}
+	sh_parse_each(text, len, expand_line, &mark);
 	ar_nest = 0;
 	strelease(&mark);
-	arena_unref(cur_arena);
-	while (in)
-		pop_input();
-	cur_arena = saved_arena;
-	in = saved_in;
-	handler = saved_handler;
-	lx = saved_lx;
 }
 
 static void fuzz_arith(const char *text, size_t len)
@@ -99,7 +82,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		pp_set(3, (char *[]){ "one", "two words", "" });
 	}
 	if (!setjmp(fuzz_jmp))
-		sh_parse_only((const char *)data, size);
+		sh_parse_each((const char *)data, size, NULL, NULL);
 	if (!setjmp(fuzz_jmp))
 		fuzz_expand((const char *)data, size);
 	if (!setjmp(fuzz_jmp))
