@@ -228,17 +228,25 @@ static void print_line(const char *name, unsigned long lineno, char sep, const c
 struct ctx {
 	char **line;
 	size_t *len;
-	long n, head;
+	long n, head, cap;	/* cap grows up to g.before: -B 1000000 costs nothing up front */
 };
 
 static void ctx_push(struct ctx *c, const char *s, size_t len)
 {
-	long slot = (c->head + c->n) % g.before;
+	long slot = c->n;	/* until the ring is full, head is 0 */
 	if (c->n == g.before) {
 		slot = c->head;
 		c->head = (c->head + 1) % g.before;
-	} else
+	} else {
+		if (c->n == c->cap) {
+			long cap = c->cap < g.before / 2 ? (c->cap ? c->cap * 2 : 16) : g.before;
+			c->line = xrealloc(c->line, cap * sizeof(char *));
+			c->len = xrealloc(c->len, cap * sizeof(size_t));
+			memset(c->line + c->cap, 0, (cap - c->cap) * sizeof(char *));
+			c->cap = cap;
+		}
 		c->n++;
+	}
 	free(c->line[slot]);
 	c->line[slot] = xmalloc(len + 1);	/* not xstrndup: lines may hold NULs */
 	memcpy(c->line[slot], s, len);
@@ -259,10 +267,6 @@ static int grep_fd(int fd, const char *name)
 	char *s;
 	size_t len;
 
-	if (g.before) {
-		c.line = xzalloc(g.before * sizeof(char *));
-		c.len = xzalloc(g.before * sizeof(size_t));
-	}
 	while ((!g.maxcount || count < g.maxcount) && (s = lines_next(l, &len))) {
 		lineno++;
 		if (!binary && g.binmode != 'a' && memchr(s, 0, len)) {
@@ -323,7 +327,7 @@ static int grep_fd(int fd, const char *name)
 		print_line(name, ++lineno, '-', s, len);
 	if ((errno = lines_error(l)))
 		file_error(name);	/* e.g. EIO; directories are caught before */
-	for (long i = 0; i < g.before; i++)
+	for (long i = 0; i < c.cap; i++)
 		free(c.line[i]);
 	free(c.line);
 	free(c.len);
@@ -412,6 +416,25 @@ static void grep_path(const char *path, int top)
 	close(fd);
 }
 
+/* GNU grep's numbers: decimal, and one too big for a long saturates. */
+static int grep_num(const char *s, long *v)
+{
+	char *end;
+	*v = strtol(s, &end, 10);
+	return end != s && !*end;
+}
+
+/* -A -B -C: GNU's wording, status 2 (px.exitcode) */
+static long context_arg(int key, long dflt)
+{
+	long v;
+	if (!optstr(key))
+		return dflt;
+	if (!grep_num(optstr(key), &v) || v < 0)
+		die("%s: invalid context length argument", optstr(key));
+	return v;
+}
+
 int grep_main(int argc, char **argv)
 {
 	const char *me = base_name(argv[0]);
@@ -419,8 +442,10 @@ int grep_main(int argc, char **argv)
 	char *dash[] = { "-", NULL }, *dot[] = { ".", NULL };
 	int cflags = 0, ere = opt('E');
 
-	/* die() on a bad pattern or option must give status 2; the numeric
-	 * options are ':' in the spec so that optnum() checks them here */
+	/* die() on a bad pattern or option argument must give status 2.  The
+	 * numeric options are ':' in the spec, not '#', because GNU grep's
+	 * messages name them ("invalid max count") and it takes -m -1 and
+	 * numbers too big for a long, which '#' rejects. */
 	px.exitcode = 2;
 	grep_free();	/* a die() in an earlier run in this process left them */
 	memset(&g, 0, sizeof(g));
@@ -440,16 +465,19 @@ int grep_main(int argc, char **argv)
 	g.nomsg = opt('s');
 	g.recurse = opt('R') ? 'R' : opt('r') ? 'r' : 0;
 	g.binmode = opt('a') ? 'a' : opt('I') ? 'I' : 0;
-	g.maxcount = optnum('m', 0);
 	g.label = optstr('\002');
-	if (opt('m') && g.maxcount <= 0)
-		return 1;	/* -m 0: nothing can be selected */
 	if (ENABLE_GREP_CONTEXT) {
-		g.before = g.after = optnum('C', 0);
-		g.before = optnum('B', g.before);
-		g.after = optnum('A', g.after);
-		if (g.before < 0 || g.after < 0)
-			die("invalid context length");
+		g.before = g.after = context_arg('C', 0);
+		g.before = context_arg('B', g.before);
+		g.after = context_arg('A', g.after);
+	}
+	if (optstr('m')) {
+		if (!grep_num(optstr('m'), &g.maxcount))
+			die("invalid max count");
+		if (!g.maxcount)
+			return 1;	/* -m 0: nothing can be selected */
+		if (g.maxcount < 0)
+			g.maxcount = 0;	/* -m -1: no limit, as in GNU grep 3.8 */
 	}
 	if (optstr('\001') && strcmp(optstr('\001'), "never") &&
 	    strcmp(optstr('\001'), "auto") && strcmp(optstr('\001'), "always"))

@@ -12,15 +12,55 @@ struct optval {
 static struct optval ov[128];
 static char *nolist[1];
 
+/* Every option in command-line order, for the applets where the order of
+ * different options matters (mount -r -w: the last one wins). */
+struct seen {
+	unsigned char key;
+	const char *arg;
+};
+static struct seen *seen;
+static unsigned nseen;
+
 int opt(int key) { return ov[key & 127].n; }
 const char *optstr(int key) { return ov[key & 127].arg; }
 char **optlist(int key) { return ov[key & 127].list ? ov[key & 127].list : nolist; }
 unsigned optcount(int key) { return ov[key & 127].listn; }
 
+/* '#' arguments are decimal, as in getopt-based tools: "010" is ten */
+static int decimal(const char *s, long *v)
+{
+	char *end;
+	errno = 0;
+	*v = strtol(s, &end, 10);
+	return end != s && !*end && errno != ERANGE;
+}
+
 long optnum(int key, long dflt)
 {
 	const char *s = ov[key & 127].arg;
-	return s ? (long)parse_num(s, "number", LONG_MIN, LONG_MAX) : dflt;
+	long v;
+	if (!s)
+		return dflt;
+	if (!decimal(s, &v))
+		die("invalid number '%s'", s);	/* a ':' option the applet reads as a number */
+	return v;
+}
+
+int opt_next(unsigned *pos, const char **arg)
+{
+	if (*pos >= nseen)
+		return 0;
+	if (arg)
+		*arg = seen[*pos].arg;
+	return seen[(*pos)++].key;
+}
+
+int opt_last(const char *keys)
+{
+	for (unsigned i = nseen; i-- > 0;)
+		if (strchr(keys, seen[i].key))
+			return seen[i].key;
+	return 0;
 }
 
 /* One parsed spec entry. */
@@ -69,12 +109,18 @@ static int long_match(const struct ent *e, const char *name, size_t len)
 static void store(const struct ent *e, const char *arg)
 {
 	struct optval *v = &ov[e->key & 127];
+	long num;
+	if (e->kind == '#' && arg && !decimal(arg, &num)) {
+		/* a usage error: exits with the spec's %N (grep: 2) */
+		warn("invalid number '%s'", arg);
+		usage_die();
+	}
 	if (v->n < 65535)
 		v->n++;
+	seen = xrealloc(seen, (nseen + 1) * sizeof(*seen));
+	seen[nseen++] = (struct seen){ e->key, e->kind ? arg : NULL };
 	if (!e->kind || !arg)
 		return;
-	if (e->kind == '#')
-		parse_num(arg, "number", LONG_MIN, LONG_MAX);	/* dies if bad */
 	v->arg = arg;
 	if (e->kind == '*') {
 		v->list = xrealloc(v->list, (v->listn + 2) * sizeof(char *));
@@ -104,6 +150,7 @@ int opt_parse(const char *spec, int argc, char **argv)
 		free(ov[i].list);
 		ov[i] = (struct optval){ 0 };
 	}
+	nseen = 0;
 	px.usage_code = 1;
 	if (*spec == '%')
 		px.usage_code = *++spec - '0', spec++;

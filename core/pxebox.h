@@ -77,7 +77,7 @@ void show_help(const struct applet *a, FILE *f);
  * Spec syntax (one spec per applet, declared on its //applet: line):
  *   c        flag -c (counted: -vv gives 2)
  *   c:       -c ARG (last one wins)          c*   -c ARG repeatable (list)
- *   c#       -c NUM (decimal, checked)
+ *   c#       -c NUM (decimal; a bad one is a usage error)
  *   c?       optional ARG, only attached: -cARG or --long=ARG (sed -i.bak)
  *   c(long)  --long is an alias of -c; several (a)(b) allowed
  *   \001..\037 as the key: a long-only option, e.g. "\001(strip-components)#"
@@ -92,6 +92,12 @@ const char *optstr(int key);		/* last argument, or NULL */
 long optnum(int key, long dflt);	/* numeric argument, or dflt */
 char **optlist(int key);		/* NULL-terminated list (never NULL) */
 unsigned optcount(int key);		/* entries in optlist */
+/* Order of the options given, for "the last one wins" between different
+ * options (mount -r -w).  opt_last: which of keys came last, or 0.
+ * opt_next: the next option in command-line order (its key, 0 at the end;
+ * *arg gets its argument or NULL); start with *pos = 0. */
+int opt_last(const char *keys);
+int opt_next(unsigned *pos, const char **arg);
 
 /* ---- memory (die on failure) ------------------------------------------ */
 
