@@ -17,9 +17,10 @@
 //usage:List PCI devices.
 //usage:	-n	numbers instead of names; -nn both
 //usage:	-m	machine-readable (quoted fields); -mm or -vmm: one "Key:\tvalue" per line
-//usage:	-v	more detail: flags, IRQ, regions, expansion ROM, capabilities;
-//usage:		-vv adds the control/status registers and the details of the
-//usage:		power management, MSI and MSI-X capabilities (not PCI Express's)
+//usage:	-v	more detail: flags, IRQ, regions, bridge and CardBus windows,
+//usage:		expansion ROM, capabilities; -vv adds the control/status
+//usage:		registers and those of the power management, MSI, MSI-X, PCI
+//usage:		Express (device, link, slot, root, v2), AER and ARI capabilities
 //usage:	-x	config space in hex (-xxx 256 bytes, -xxxx 4096), the format -F reads
 //usage:	-F FILE	read the devices from such a dump instead of the system
 //usage:	-k	kernel driver in use and kernel modules that can drive the device,
@@ -466,9 +467,252 @@ static void cap_msix(unsigned where, unsigned cap)
 	printf("\t\tPBA: BAR=%d offset=%08x\n", off & PCI_MSIX_BIR, off & ~PCI_MSIX_BIR);
 }
 
-/* The Express capability's first line.  Its -vv register dump (link,
- * slot, root, device 2 ...) is not decoded here. */
-static int cap_express(unsigned cap)
+/* ---- PCI Express ------------------------------------------------------
+ * The -vv register lines are printf formats in which "@N" stands for bit N
+ * of the register, shown as + or -: "DevSta:\tCorrErr@0" gives
+ * "DevSta:\tCorrErr+" when bit 0 is set. */
+static void PRINTF(2, 3) regline(uint32_t v, const char *fmt, ...)
+{
+	char s[512], *q;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(s, sizeof(s), fmt, ap);
+	va_end(ap);
+	for (q = s; *q; q++) {
+		if (*q != '@') {
+			putchar(*q);
+			continue;
+		}
+		unsigned b = strtoul(q + 1, &q, 10);
+		putchar(FLAG(v, 1u << b));
+		q--;
+	}
+}
+
+#define PICK(tab, i, dflt) ((unsigned)(i) < ARRAY_SIZE(tab) && (tab)[i] ? (tab)[i] : (dflt))
+#define T(x) (1u << PCI_EXP_TYPE_##x)
+#define ROOTISH (T(ROOT_PORT) | T(ROOT_EC))
+#define DOWNPORT (T(ROOT_PORT) | T(DOWNSTREAM) | T(PCIE_BRIDGE))
+
+static const char *const l0s_lat[] = { "<64ns", "<128ns", "<256ns", "<512ns", "<1us", "<2us", "<4us", "unlimited" };
+static const char *const l1_lat[] = { "<1us", "<2us", "<4us", "<8us", "<16us", "<32us", "<64us", "unlimited" };
+static const char *const speeds[] = { NULL, "2.5GT/s", "5GT/s", "8GT/s", "16GT/s", "32GT/s", "64GT/s" };
+static const char *const deemph[] = { "-6dB", "-3.5dB" };
+
+/* slot power limit: value x 10^-scale W, with the spec's 250-600 W codes */
+static const char *power(char buf[16], unsigned val, unsigned scale)
+{
+	static const unsigned div[] = { 1, 10, 100, 1000 };
+	if (!scale && val == 0xff)
+		return ">600W";
+	if (!scale && val >= 0xf0)
+		val = 250 + 25 * (val - 0xf0);
+	unsigned frac = val % div[scale], digits = scale;
+	if (!frac) {
+		snprintf(buf, 16, "%uW", val / div[scale]);
+		return buf;
+	}
+	for (; !(frac % 10); frac /= 10)	/* as %g: no trailing zeros */
+		digits--;
+	snprintf(buf, 16, "%u.%0*uW", val / div[scale], (int)digits, frac);
+	return buf;
+}
+
+static void exp_dev(unsigned where, uint32_t tm)
+{
+	uint32_t t = cl(where + PCI_EXP_DEVCAP);
+	unsigned w = cw(where + PCI_EXP_DEVCTL);
+	char b[16];
+	printf("\t\tDevCap:\tMaxPayload %d bytes, PhantFunc %d", 128 << (t & 7), (1 << ((t >> 3) & 3)) - 1);
+	if (tm & (T(ENDPOINT) | T(LEG_END)))
+		printf(", Latency L0s %s, L1 %s", l0s_lat[(t >> 6) & 7], l1_lat[(t >> 9) & 7]);
+	regline(t, "\n\t\t\tExtTag@5");
+	if (tm & (T(ENDPOINT) | T(LEG_END) | T(UPSTREAM) | T(PCI_BRIDGE)))
+		regline(t, " AttnBtn@12 AttnInd@13 PwrInd@14");
+	regline(t, " RBE@15");
+	if (tm & (T(ENDPOINT) | T(LEG_END) | T(ROOT_INT_EP)))
+		regline(t, " FLReset@28");
+	if (tm & (T(ENDPOINT) | T(UPSTREAM) | T(PCI_BRIDGE)))
+		printf(" SlotPowerLimit %s", power(b, (t >> 18) & 0xff, (t >> 26) & 3));
+	regline(w, "\n\t\tDevCtl:\tCorrErr@0 NonFatalErr@1 FatalErr@2 UnsupReq@3\n"
+		   "\t\t\tRlxdOrd@4 ExtTag@8 PhantFunc@9 AuxPwr@10 NoSnoop@11");
+	if (tm & T(PCI_BRIDGE))
+		regline(w, " BrConfRtry@15");
+	if ((tm & (T(ENDPOINT) | T(LEG_END) | T(ROOT_INT_EP))) && (t & PCI_EXP_DEVCAP_FLRESET))
+		regline(w, " FLReset@15");
+	printf("\n\t\t\tMaxPayload %d bytes, MaxReadReq %d bytes\n", 128 << ((w >> 5) & 7), 128 << ((w >> 12) & 7));
+	regline(cw(where + PCI_EXP_DEVSTA),
+		"\t\tDevSta:\tCorrErr@0 NonFatalErr@1 FatalErr@2 UnsupReq@3 AuxPwr@4 TransPend@5\n");
+}
+
+/* a link narrower or slower than it can be: "downgraded", except seen
+ * from the port above, which does not know what its partner can do */
+static const char *link_cmp(uint32_t tm, unsigned sta, unsigned cap)
+{
+	if (sta > cap)
+		return " (overdriven)";
+	return sta == cap || (tm & DOWNPORT) ? "" : " (downgraded)";
+}
+
+static void exp_link(unsigned where, uint32_t tm)
+{
+	static const char *const aspm_cap[] = { "not supported", "L0s", "L1", "L0s L1" };
+	static const char *const aspm_ctl[] = { "Disabled", "L0s Enabled", "L1 Enabled", "L0s L1 Enabled" };
+	uint32_t t = cl(where + PCI_EXP_LNKCAP);
+	unsigned aspm = (t >> 10) & 3, w = cw(where + PCI_EXP_LNKCTL), s = cw(where + PCI_EXP_LNKSTA);
+	printf("\t\tLnkCap:\tPort #%d, Speed %s, Width x%d, ASPM %s", t >> 24, PICK(speeds, t & 15, "unknown"),
+	       (t >> 4) & 0x3f, aspm_cap[aspm]);
+	if (aspm)
+		printf(", Exit Latency ");
+	if (aspm & 1)
+		printf("L0s %s", l0s_lat[(t >> 12) & 7]);
+	if (aspm & 2)
+		printf("%sL1 %s", aspm & 1 ? ", " : "", l1_lat[(t >> 15) & 7]);
+	regline(t, "\n\t\t\tClockPM@18 Surprise@19 LLActRep@20 BwNot@21 ASPMOptComp@22\n");
+	printf("\t\tLnkCtl:\tASPM %s;", aspm_ctl[w & 3]);
+	if (tm & (T(ROOT_PORT) | T(ENDPOINT) | T(LEG_END) | T(PCI_BRIDGE)))
+		printf(" RCB %d bytes,", w & PCI_EXP_LNKCTL_RCB ? 128 : 64);
+	regline(w, " Disabled@4 CommClk@6\n\t\t\tExtSynch@7 ClockPM@8 AutWidDis@9 BWInt@10 AutBWInt@11\n");
+	printf("\t\tLnkSta:\tSpeed %s%s, Width x%d%s\n", PICK(speeds, s & 15, "unknown"), link_cmp(tm, s & 15, t & 15),
+	       (s >> 4) & 0x3f, link_cmp(tm, (s >> 4) & 0x3f, (t >> 4) & 0x3f));
+	regline(s, "\t\t\tTrErr@10 Train@11 SlotClk@12 DLActive@13 BWMgmt@14 ABWMgmt@15\n");
+}
+
+static void exp_slot(unsigned where)
+{
+	static const char *const ind[] = { "Unknown", "On", "Blink", "Off" };
+	uint32_t t = cl(where + PCI_EXP_SLTCAP);
+	unsigned w = cw(where + PCI_EXP_SLTCTL);
+	char b[16];
+	regline(t, "\t\tSltCap:\tAttnBtn@0 PwrCtrl@1 MRL@2 AttnInd@3 PwrInd@4 HotPlug@6 Surprise@5\n"
+		   "\t\t\tSlot #%d, PowerLimit %s; Interlock@17 NoCompl@18\n",
+		t >> 19, power(b, (t >> 7) & 0xff, (t >> 15) & 3));
+	regline(w, "\t\tSltCtl:\tEnable: AttnBtn@0 PwrFlt@1 MRL@2 PresDet@3 CmdCplt@4 HPIrq@5 LinkChg@12\n"
+		   "\t\t\tControl: AttnInd %s, PwrInd %s, Power@10 Interlock@11\n",
+		ind[(w >> 6) & 3], ind[(w >> 8) & 3]);
+	regline(cw(where + PCI_EXP_SLTSTA),
+		"\t\tSltSta:\tStatus: AttnBtn@0 PowerFlt@1 MRL@5 CmdCplt@4 PresDet@6 Interlock@7\n"
+		"\t\t\tChanged: MRL@2 PresDet@3 LinkState@8\n");
+}
+
+static void exp_root(unsigned where)
+{
+	uint32_t t = cl(where + PCI_EXP_RTSTA);
+	regline(cw(where + PCI_EXP_RTCAP), "\t\tRootCap: CRSVisible@0\n");
+	regline(cw(where + PCI_EXP_RTCTL),
+		"\t\tRootCtl: ErrCorrectable@0 ErrNon-Fatal@1 ErrFatal@2 PMEIntEna@3 CRSVisible@4\n");
+	regline(t, "\t\tRootSta: PME ReqID %04x, PMEStatus@16 PMEPending@17\n", t & 0xffff);
+}
+
+static void exp_dev2(unsigned where, uint32_t tm, int has_mem)
+{
+	static const char *const range[] = { "Not Supported", "Range A", "Range B", "Range AB", [6] = "Range BC",
+					     "Range ABC", [14] = "Range BCD", "Range ABCD" };
+	static const char *const value[] = { "50us to 50ms", "50us to 100us", "1ms to 10ms", [5] = "16ms to 55ms",
+					     "65ms to 210ms", [9] = "260ms to 900ms", "1s to 3.5s",
+					     [13] = "4s to 13s", "17s to 64s" };
+	static const char *const obff_cap[] = { "Not Supported", "Via message", "Via WAKE#", "Via message/WAKE#" };
+	static const char *const obff_ctl[] = { "Disabled", "Via message A", "Via message B", "Via WAKE#" };
+	static const char *const epr[] = { "Not Supported", "Dev Specific", "Form Factor Dev Specific", "Reserved" };
+	static const char *const cls[] = { "Not Supported", "64byte cachelines", "128byte cachelines", "Reserved" };
+	static const char *const tph[] = { "TPHComp- ExtTPHComp-", "TPHComp+ ExtTPHComp-", "", "TPHComp+ ExtTPHComp+" };
+	uint32_t l = cl(where + PCI_EXP_DEVCAP2);
+	unsigned w = cw(where + PCI_EXP_DEVCTL2);
+	regline(l, "\t\tDevCap2: Completion Timeout: %s, TimeoutDis@4 NROPrPrP@10 LTR@11\n"
+		   "\t\t\t 10BitTagComp@16 10BitTagReq@17 OBFF %s, ExtFmt@20 EETLPPrefix@21",
+		PICK(range, l & 15, "Unknown"), obff_cap[(l >> 18) & 3]);
+	if (l & PCI_EXP_DEVCAP2_EE_TLP)
+		printf(", MaxEETLPPrefixes %d", (l >> 22) & 3 ? (l >> 22) & 3 : 4);
+	regline(l, "\n\t\t\t EmergencyPowerReduction %s, EmergencyPowerReductionInit@26\n\t\t\t FRS@31",
+		epr[(l >> 24) & 3]);
+	if (tm & T(ROOT_PORT))
+		printf(" LN System CLS %s,", cls[(l >> 14) & 3]);
+	if (tm & (T(ROOT_PORT) | T(ENDPOINT)))
+		printf(" %s", tph[(l >> 12) & 3]);
+	if (tm & (T(ROOT_PORT) | T(DOWNSTREAM)))
+		regline(l, " ARIFwd@5");
+	putchar('\n');
+	if ((tm & (T(ROOT_PORT) | T(UPSTREAM) | T(DOWNSTREAM))) || has_mem) {
+		printf("\t\t\t AtomicOpsCap:");
+		if (tm & (T(ROOT_PORT) | T(UPSTREAM) | T(DOWNSTREAM)))
+			regline(l, " Routing@6");
+		if ((tm & T(ROOT_PORT)) || has_mem)
+			regline(l, " 32bit@7 64bit@8 128bitCAS@9");
+		putchar('\n');
+	}
+	regline(w, "\t\tDevCtl2: Completion Timeout: %s, TimeoutDis@4 LTR@10 10BitTagReq@12 OBFF %s,",
+		PICK(value, w & 15, "Unknown"), obff_ctl[(w >> 13) & 3]);
+	if (tm & (T(ROOT_PORT) | T(DOWNSTREAM)))
+		regline(w, " ARIFwd@5");
+	putchar('\n');
+	if (tm & (T(ROOT_PORT) | T(UPSTREAM) | T(DOWNSTREAM) | T(ENDPOINT) | T(ROOT_INT_EP) | T(LEG_END))) {
+		printf("\t\t\t AtomicOpsCtl:");
+		if (tm & (T(ROOT_PORT) | T(ENDPOINT) | T(ROOT_INT_EP) | T(LEG_END)))
+			regline(w, " ReqEn@6");
+		if (tm & (T(ROOT_PORT) | T(UPSTREAM) | T(DOWNSTREAM)))
+			regline(w, " EgressBlck@7");
+		putchar('\n');
+	}
+}
+
+static void exp_link2(unsigned where, uint32_t tm)
+{
+	static const char *const speed2[] = { "2.5GT/s", "2.5GT/s", "5GT/s", "8GT/s", "16GT/s", "32GT/s", "64GT/s" };
+	static const char *const margin[] = { "Normal Operating Range", "800-1200mV(full-swing)/400-700mV(half-swing)",
+		"200-400mV(full-swing)/100-200mV(half-swing)", "200-400mV(full-swing)/100-200mV(half-swing)",
+		"200-400mV(full-swing)/100-200mV(half-swing)", "200-400mV(full-swing)/100-200mV(half-swing)" };
+	static const char *const preset[] = { "-6dB de-emphasis, 0dB preshoot", "-3.5dB de-emphasis, 0dB preshoot",
+		"-4.4dB de-emphasis, 0dB preshoot", "-2.5dB de-emphasis, 0dB preshoot", "0dB de-emphasis, 0dB preshoot",
+		"0dB de-emphasis, 1.9dB preshoot", "0dB de-emphasis, 2.5dB preshoot",
+		"-6.0dB de-emphasis, 3.5dB preshoot", "-3.5dB de-emphasis, 3.5dB preshoot",
+		"0dB de-emphasis, 3.5dB preshoot" };
+	static const char *const xlink[] = { "unsupported", "Upstream Port", "Downstream Port", "incomplete" };
+	static const char *const comp[] = { "Link Down - Not Determined", "Link Down - Not Present",
+		"Link Down - Present", [4] = "Link Up - Present", "Link Up - Present and DRS Received" };
+	uint32_t l = 0;
+	unsigned w;
+	/* LnkCap2 was reserved before PCIe 3.0; pciutils reads an
+	 * endpoint's only at function 0 */
+	if (!((tm & (T(ENDPOINT) | T(LEG_END))) && (cur->dev || cur->func))) {
+		l = cl(where + PCI_EXP_LNKCAP2);
+		if (l) {
+			unsigned v = (l >> 1) & 0x7f;
+			regline(l, "\t\tLnkCap2: Supported Link Speeds: %s, Crosslink@8 Retimer@23 2Retimers@24 DRS@31\n",
+				v & 0x60 ? "RsvdP" : v & 0x10 ? "2.5-32GT/s" : v & 8 ? "2.5-16GT/s" : v & 4 ? "2.5-8GT/s" :
+				v & 2 ? "2.5-5GT/s" : v & 1 ? "2.5GT/s" : "Unknown");
+		}
+		w = cw(where + PCI_EXP_LNKCTL2);
+		regline(w, "\t\tLnkCtl2: Target Link Speed: %s, EnterCompliance@4 SpeedDis@5",
+			PICK(speed2, w & 15, "Unknown"));
+		if (tm & T(DOWNSTREAM))
+			printf(", Selectable De-emphasis: %s", deemph[(w >> 6) & 1]);
+		regline(w, "\n\t\t\t Transmit Margin: %s, EnterModifiedCompliance@10 ComplianceSOS@11\n"
+			   "\t\t\t Compliance Preset/De-emphasis: %s\n",
+			PICK(margin, (w >> 7) & 7, "Unknown"), PICK(preset, (w >> 12) & 15, "Unknown"));
+	}
+	w = cw(where + PCI_EXP_LNKSTA2);
+	regline(w, "\t\tLnkSta2: Current De-emphasis Level: %s, EqualizationComplete@1 EqualizationPhase1@2\n"
+		   "\t\t\t EqualizationPhase2@3 EqualizationPhase3@4 LinkEqualizationRequest@5\n"
+		   "\t\t\t Retimer@6 2Retimers@7 CrosslinkRes: %s",
+		deemph[w & 1], xlink[(w >> 8) & 3]);
+	if ((tm & DOWNPORT) && (l & PCI_EXP_LNKCAP2_DRS))
+		regline(w, ", DRS@15\n\t\t\t DownstreamComp: %s", PICK(comp, (w >> 12) & 7, "Reserved"));
+	putchar('\n');
+}
+
+/* a memory BAR, as libpci reports it: decides AtomicOpsCap's completer bits */
+static int has_mem_bar(void)
+{
+	for (int i = 0; i < 6; i++)
+		if ((cur->base_addr[i] || cur->size[i]) && !(cur->base_addr[i] & PCI_BASE_ADDRESS_SPACE_IO))
+			return 1;
+	return 0;
+}
+
+/* The Express capability: its first line, then at -vv the device, link,
+ * slot and root registers and their version 2 counterparts; which ones a
+ * port type has (and which bits of them) as pciutils shows them. */
+static int cap_express(unsigned where, unsigned cap)
 {
 	static const char *const types[] = {
 		[PCI_EXP_TYPE_ENDPOINT] = "Endpoint", [PCI_EXP_TYPE_LEG_END] = "Legacy Endpoint",
@@ -480,6 +724,8 @@ static int cap_express(unsigned cap)
 		[PCI_EXP_TYPE_ROOT_EC] = "Root Complex Event Collector",
 	};
 	unsigned type = (cap & PCI_EXP_FLAGS_TYPE) >> 4;
+	uint32_t tm = 1u << type;
+	int slot = (tm & DOWNPORT) && (cap & PCI_EXP_FLAGS_SLOT), link = !(tm & (T(ROOT_INT_EP) | T(ROOT_EC)));
 	printf("Express ");
 	if (verbose >= 2)
 		printf("(v%d) ", cap & PCI_EXP_FLAGS_VERS);
@@ -487,9 +733,23 @@ static int cap_express(unsigned cap)
 		printf("%s", types[type]);
 	else
 		printf("Unknown type %d", type);
-	if (type == PCI_EXP_TYPE_ROOT_PORT || type == PCI_EXP_TYPE_DOWNSTREAM || type == PCI_EXP_TYPE_PCIE_BRIDGE)
+	if (tm & DOWNPORT)
 		printf(" (Slot%c)", FLAG(cap, PCI_EXP_FLAGS_SLOT));
 	printf(", MSI %02x\n", (cap & PCI_EXP_FLAGS_IRQ) >> 9);
+	if (verbose < 2 || !fetch(where + PCI_EXP_DEVCAP, tm & ROOTISH ? 32 : slot ? 24 : 16))
+		return type;
+	exp_dev(where, tm);
+	if (link)
+		exp_link(where, tm);
+	if (slot)
+		exp_slot(where);
+	if (tm & ROOTISH)
+		exp_root(where);
+	if ((cap & PCI_EXP_FLAGS_VERS) < 2 || !fetch(where + PCI_EXP_DEVCAP2, slot ? 24 : 16))
+		return type;
+	exp_dev2(where, tm, has_mem_bar());
+	if (link)
+		exp_link2(where, tm);
 	return type;
 }
 
@@ -583,9 +843,45 @@ static const char *const ext_caps[] = {
 	[PCI_EXT_CAP_ID_NPEM] = "Native PCIe Enclosure Management <?>", [PCI_EXT_CAP_ID_DOE] = "Data Object Exchange",
 };
 
-/* Extended capabilities (offset 0x100 on): names, the serial number and
- * the vendor headers; their -vv register dumps are not decoded. */
-static void show_ext_caps(void)
+/* AER: the error status/mask/severity registers, and at a root port the
+ * root error registers */
+static void cap_aer(unsigned where, int type)
+{
+	static const char ue[] = "DLP@4 SDES@5 TLP@12 FCP@13 CmpltTO@14 CmpltAbrt@15 UnxCmplt@16 RxOF@17 "
+				 "MalfTLP@18 ECRC@19 UnsupReq@20 ACSViol@21\n";
+	static const char ce[] = "RxErr@0 BadTLP@6 BadDLLP@7 Rollover@8 Timeout@12 AdvNonFatalErr@13\n";
+	static const struct { const char *name, *bits; } regs[] = {
+		{ "UESta", ue }, { "UEMsk", ue }, { "UESvrt", ue }, { "CESta", ce }, { "CEMsk", ce },
+	};
+	uint32_t l;
+	printf("Advanced Error Reporting\n");
+	if (verbose < 2 || !fetch(where + PCI_ERR_UNCOR_STATUS, 40))
+		return;
+	for (unsigned i = 0; i < ARRAY_SIZE(regs); i++) {
+		printf("\t\t%s:\t", regs[i].name);
+		regline(cl(where + PCI_ERR_UNCOR_STATUS + 4 * i), "%s", regs[i].bits);
+	}
+	l = cl(where + PCI_ERR_CAP);
+	regline(l, "\t\tAERCap:\tFirst Error Pointer: %02x, ECRCGenCap@5 ECRCGenEn@6 ECRCChkCap@7 ECRCChkEn@8\n"
+		   "\t\t\tMultHdrRecCap@9 MultHdrRecEn@10 TLPPfxPres@11 HdrLogCap@12\n", l & 31);
+	printf("\t\tHeaderLog: %08x %08x %08x %08x\n", cl(where + PCI_ERR_HEADER_LOG),
+	       cl(where + PCI_ERR_HEADER_LOG + 4), cl(where + PCI_ERR_HEADER_LOG + 8),
+	       cl(where + PCI_ERR_HEADER_LOG + 12));
+	if ((type != PCI_EXP_TYPE_ROOT_PORT && type != PCI_EXP_TYPE_ROOT_EC) ||
+	    !fetch(where + PCI_ERR_ROOT_COMMAND, 12))
+		return;
+	regline(cl(where + PCI_ERR_ROOT_COMMAND), "\t\tRootCmd: CERptEn@0 NFERptEn@1 FERptEn@2\n");
+	l = cl(where + PCI_ERR_ROOT_STATUS);
+	regline(l, "\t\tRootSta: CERcvd@0 MultCERcvd@1 UERcvd@2 MultUERcvd@3\n"
+		   "\t\t\t FirstFatal@4 NonFatalMsg@5 FatalMsg@6 IntMsg %d\n", l >> 27);
+	printf("\t\tErrorSrc: ERR_COR: %04x ERR_FATAL/NONFATAL: %04x\n", cw(where + PCI_ERR_ROOT_COR_SRC),
+	       cw(where + PCI_ERR_ROOT_SRC));
+}
+
+/* Extended capabilities (offset 0x100 on): names, the serial number, the
+ * vendor headers, AER's and ARI's registers; other -vv register dumps are
+ * not decoded.  type: the Express capability's port type, -1 without one. */
+static void show_ext_caps(int type)
 {
 	static uint8_t seen[4096 / 4];
 	unsigned where = 0x100;
@@ -626,6 +922,18 @@ static void show_ext_caps(void)
 			else	/* CXL's DVSECs are not decoded: shown as any other vendor's */
 				printf("Vendor=%04x ID=%04x Rev=%d Len=%d <?>\n", cw(where + 4), cw(where + 8),
 				       cb(where + 6) & 15, cw(where + 6) >> 4);
+		} else if (id == PCI_EXT_CAP_ID_AER)
+			cap_aer(where, type);
+		else if (id == PCI_EXT_CAP_ID_ARI) {
+			printf("%s\n", ext_caps[id]);
+			if (verbose > 1 && fetch(where + PCI_ARI_CAP, 4)) {
+				printf("\t\tARICap:\t");
+				regline(cw(where + PCI_ARI_CAP), "MFVC@0 ACS@1, Next Function: %d\n",
+					cw(where + PCI_ARI_CAP) >> 8);
+				printf("\t\tARICtl:\t");
+				regline(cw(where + PCI_ARI_CTRL), "MFVC@0 ACS@1, Function Group: %d\n",
+					(cw(where + PCI_ARI_CTRL) >> 4) & 7);
+			}
 		} else if (id < ARRAY_SIZE(ext_caps) && ext_caps[id])
 			printf("%s\n", ext_caps[id]);
 		else
@@ -637,7 +945,7 @@ static void show_ext_caps(void)
 static void show_caps(unsigned ptr)
 {
 	uint8_t seen[256] = { 0 };
-	int ext = 0;
+	int ext = 0, type = -1;
 	unsigned where;
 	if (!(cw(PCI_STATUS) & PCI_STATUS_CAP_LIST))
 		return;
@@ -664,7 +972,7 @@ static void show_caps(unsigned ptr)
 		case PCI_CAP_ID_PM: cap_pm(where, cap); break;
 		case PCI_CAP_ID_MSI: cap_msi(where, cap); break;
 		case PCI_CAP_ID_MSIX: cap_msix(where, cap); break;
-		case PCI_CAP_ID_EXP: cap_express(cap); ext = 1; break;
+		case PCI_CAP_ID_EXP: type = cap_express(where, cap); ext = 1; break;
 		case PCI_CAP_ID_VNDR: cap_vendor(where, cap); break;
 		case PCI_CAP_ID_SSVID: cap_ssvid(where); break;
 		case PCI_CAP_ID_AF: cap_af(where); break;
@@ -687,7 +995,7 @@ static void show_caps(unsigned ptr)
 		where = next;
 	}
 	if (ext)
-		show_ext_caps();
+		show_ext_caps(type);
 }
 
 /* ---- header types ----------------------------------------------------- */
@@ -797,6 +1105,46 @@ static void show_bridge(struct pci_dev *p)
 		       FLAG(brc, PCI_BRIDGE_CTL_DISCARD_TIMER_STATUS), FLAG(brc, PCI_BRIDGE_CTL_DISCARD_TIMER_SERR_EN));
 	}
 	show_caps(PCI_CAPABILITY_LIST);
+}
+
+/* CardBus bridge: two memory and two I/O windows, the bridge control
+ * register, then (in the second 64 bytes) the legacy port and capabilities */
+static void show_cardbus(struct pci_dev *p)
+{
+	unsigned cmd = cw(PCI_COMMAND), brc = cw(PCI_CB_BRIDGE_CONTROL);
+	show_bases(p, 1, 0);
+	printf("\tBus: primary=%02x, secondary=%02x, subordinate=%02x, sec-latency=%d\n", cb(PCI_CB_PRIMARY_BUS),
+	       cb(PCI_CB_CARD_BUS), cb(PCI_CB_SUBORDINATE_BUS), cb(PCI_CB_LATENCY_TIMER));
+	for (int i = 0; i < 2; i++) {
+		uint32_t base = cl(PCI_CB_MEMORY_BASE_0 + 8 * i), limit = cl(PCI_CB_MEMORY_LIMIT_0 + 8 * i) + 0xfff;
+		if (base <= limit || verbose > 2)
+			printf("\tMemory window %d: %08x-%08x%s%s\n", i, base, limit,
+			       cmd & PCI_COMMAND_MEMORY ? "" : " [disabled]",
+			       brc & (PCI_CB_BRIDGE_CTL_PREFETCH_MEM0 << i) ? " (prefetchable)" : "");
+	}
+	for (int i = 0; i < 2; i++) {
+		uint32_t base = cl(PCI_CB_IO_BASE_0 + 8 * i), limit = cl(PCI_CB_IO_LIMIT_0 + 8 * i);
+		if (!(base & PCI_IO_RANGE_TYPE_32)) {	/* 16-bit window: the upper half is not its */
+			base &= 0xffff;
+			limit &= 0xffff;
+		}
+		base &= PCI_CB_IO_RANGE_MASK;
+		limit = (limit & PCI_CB_IO_RANGE_MASK) + 3;
+		if (base <= limit || verbose > 2)
+			printf("\tI/O window %d: %08x-%08x%s\n", i, base, limit,
+			       cmd & PCI_COMMAND_IO ? "" : " [disabled]");
+	}
+	if (cw(PCI_CB_SEC_STATUS) & PCI_STATUS_SIG_SYSTEM_ERROR)
+		printf("\tSecondary status: SERR\n");
+	if (verbose > 1)
+		regline(brc, "\tBridgeCtl: Parity@0 SERR@1 ISA@2 VGA@3 MAbort@5 >Reset@6 16bInt@7 PostWrite@10\n");
+	if (cached < 128) {
+		printf("\t<access denied to the rest>\n");
+		return;
+	}
+	if (cw(PCI_CB_LEGACY_MODE_BASE))
+		printf("\t16-bit legacy interface ports at %04x\n", cw(PCI_CB_LEGACY_MODE_BASE));
+	show_caps(PCI_CB_CAPABILITY_LIST);
 }
 
 /* no config space to trust: what the OS reports */
@@ -968,13 +1316,7 @@ static void show_verbose(struct pci_dev *p)
 		show_bridge(p);
 		break;
 	case PCI_HEADER_TYPE_CARDBUS:
-		/* CardBus windows are not decoded: the register and the bus numbers */
-		show_bases(p, 1, 0);
-		printf("\tBus: primary=%02x, secondary=%02x, subordinate=%02x, sec-latency=%d\n",
-		       cb(PCI_CB_PRIMARY_BUS), cb(PCI_CB_CARD_BUS), cb(PCI_CB_SUBORDINATE_BUS),
-		       cb(PCI_CB_LATENCY_TIMER));
-		if (cached >= 128)
-			show_caps(PCI_CB_CAPABILITY_LIST);
+		show_cardbus(p);
 		break;
 	default:
 		show_unknown(p);
