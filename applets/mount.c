@@ -786,13 +786,18 @@ static int mount_one(const char *fstab, const char *what, const char *cmdopts)
 	struct mtab t;
 	size_t i;
 	int rc = -1;
+	char *real = realpath(what, NULL);	/* "mount dd" finds /abs/dd, as util-linux */
 	if (mtab_load(&t, fstab))
 		pdie("%s", fstab);
 	for (i = 0; i < t.n && strcmp(t.e[i].dir, what); i++)
 		;
+	if (i == t.n && real)
+		for (i = 0; i < t.n && strcmp(t.e[i].dir, real); i++)
+			;
 	if (i == t.n)
 		for (i = 0; i < t.n && strcmp(t.e[i].src, what); i++)
 			;
+	free(real);
 	if (i < t.n)
 		rc = mount_entry(&t.e[i], cmdopts);
 	else
@@ -821,26 +826,23 @@ int mount_main(int argc, char **argv)
 		{ "B", "bind" }, { "R", "rbind" }, { "M", "move" },
 	};
 	const char *fstab = optstr('T') ? optstr('T') : "/etc/fstab", *type = optstr('t');
-	char *cmdopts = xstrdup(""), **o, *t;
-	int rc;
+	char *cmdopts = xstrdup(""), *t;
+	const char *arg;
+	int rc, k;
 
 	fake = opt('f');
 	verbose = opt('v');
-	/* the command line's options, applied after fstab's; -w wins over -r
-	 * so that "mount -rw" means read-write, as elsewhere */
-	for (o = optlist('o'); *o; o++) {
-		t = xasprintf("%s,%s", cmdopts, *o);
-		free(cmdopts);
-		cmdopts = t;
-	}
-	for (size_t i = 0; i < ARRAY_SIZE(longs); i++)
-		if (opt(longs[i][0][0])) {
-			t = xasprintf("%s,%s", cmdopts, longs[i][1]);
-			free(cmdopts);
-			cmdopts = t;
-		}
-	if (opt('r') || opt('w')) {
-		t = xasprintf("%s,%s", cmdopts, opt('w') ? "rw" : "ro");
+	/* the command line's options, applied after fstab's, in the order
+	 * given: the last of -r, -w, -o ro and -o rw wins, as in util-linux
+	 * (busybox lets -w win in any order) */
+	for (unsigned pos = 0; (k = opt_next(&pos, &arg));) {
+		const char *add = k == 'o' ? arg : k == 'r' ? "ro" : k == 'w' ? "rw" : NULL;
+		for (size_t i = 0; !add && i < ARRAY_SIZE(longs); i++)
+			if (k == longs[i][0][0])
+				add = longs[i][1];
+		if (!add)
+			continue;
+		t = xasprintf("%s,%s", cmdopts, add);
 		free(cmdopts);
 		cmdopts = t;
 	}
