@@ -254,6 +254,7 @@ static void ctx_push(struct ctx *c, const char *s, size_t len)
 }
 
 static void file_error(const char *path);
+static int report(const char *name, long count);
 
 /* Search one open file.  Returns 1 if a line was selected. */
 static int grep_fd(int fd, const char *name)
@@ -332,6 +333,13 @@ static int grep_fd(int fd, const char *name)
 	free(c.line);
 	free(c.len);
 	lines_close(l);
+	return report(name, count);
+}
+
+/* The per-file results: -c's count, -l's and -L's names.  Returns 1 if a
+ * line was selected. */
+static int report(const char *name, long count)
+{
 	if (g.quiet) {
 		if (count)
 			xexit(0);	/* the first selected line settles the status */
@@ -409,8 +417,11 @@ static void grep_path(const char *path, int top)
 		return;
 	}
 	if (!fstat(fd, &st) && S_ISDIR(st.st_mode)) {
+		/* GNU grep reads it, fails, and reports it as an empty file:
+		 * "dir:0" for -c, listed by -L */
 		errno = EISDIR;
 		file_error(path);
+		report(path, 0);
 	} else
 		grep_fd(fd, path);
 	close(fd);
