@@ -74,51 +74,62 @@ static void show(const unsigned long long c[NCOUNT], const int on[NCOUNT], int w
 	putchar('\n');
 }
 
+/* coreutils' column width, fixed before anything is read so that each
+ * file's line can go out as soon as it is counted: the digits of the sum of
+ * the operands' sizes when all are regular files, at least 7 when one is
+ * not (a pipe, a device, a directory: its size says nothing), and 1 for a
+ * single count of a single input (scripts read `wc -l <f` bare).  A count
+ * wider than that just widens its own field.  busybox pads to 9 always. */
+static int column_width(char **files, int n, int shown)
+{
+	unsigned long long sum = 0;
+	int width = 1, minimum = 1;
+	struct stat st;
+
+	if (n == 1 && shown == 1)
+		return 1;
+	for (int i = 0; i < n; i++) {
+		const char *f = files[i];
+		if (strcmp(f, "-") ? stat(f, &st) : fstat(0, &st))
+			continue;	/* its error comes when it is opened */
+		if (S_ISREG(st.st_mode))
+			sum += (unsigned long long)st.st_size;
+		else
+			minimum = 7;
+	}
+	for (; sum >= 10; sum /= 10)
+		width++;
+	return width < minimum ? minimum : width;
+}
+
 int wc_main(int argc, char **argv)
 {
 	int on[NCOUNT] = { opt('l'), opt('w'), opt('m'), opt('c'), opt('L') };
-	unsigned long long (*c)[NCOUNT], total[NCOUNT] = { 0 };
-	int n = argc > 1 ? argc - 1 : 1, width = 1, shown = 0;
-	char *ok;
-	char *dash[] = { NULL, "-", NULL };
-	char **files = argc > 1 ? argv : dash;
+	unsigned long long total[NCOUNT] = { 0 };
+	int n = argc > 1 ? argc - 1 : 1, width, shown = 0;
+	char *dash[] = { "-", NULL };
+	char **files = argc > 1 ? argv + 1 : dash;
 
 	if (!on[LINES] && !on[WORDS] && !on[CHARS] && !on[BYTES] && !on[LONGEST])
 		on[LINES] = on[WORDS] = on[BYTES] = 1;
 	for (int k = 0; k < NCOUNT; k++)
 		shown += on[k];
-	c = xzalloc((size_t)n * sizeof(*c));
-	ok = xzalloc((size_t)n);
+	width = column_width(files, n, shown);
 	for (int i = 0; i < n; i++) {
-		int fd = open_input(files[i + 1]);
+		unsigned long long c[NCOUNT] = { 0 };
+		int fd = open_input(files[i]);
 		if (fd < 0)
 			continue;
 		/* a read error still shows what was counted, as GNU and busybox do */
-		if (count_fd(fd, c[i], !on[WORDS] && !on[CHARS] && !on[LONGEST]))
-			pwarn("%s", files[i + 1]);
-		ok[i] = 1;
+		if (count_fd(fd, c, !on[WORDS] && !on[CHARS] && !on[LONGEST]))
+			pwarn("%s", files[i]);
 		if (fd)
 			close(fd);
+		show(c, on, width, argc > 1 ? files[i] : NULL);
 		for (int k = 0; k < NCOUNT; k++)
-			total[k] = k == LONGEST ? (c[i][k] > total[k] ? c[i][k] : total[k]) : total[k] + c[i][k];
+			total[k] = k == LONGEST ? (c[k] > total[k] ? c[k] : total[k]) : total[k] + c[k];
 	}
-	/* coreutils' layout: columns as wide as the largest total (busybox pads
-	 * to 9 always; scripts read `wc -l <f`, which all three print bare) */
-	if (shown > 1 || argc > 2) {
-		char tmp[32];
-		for (int k = 0; k < NCOUNT; k++)
-			if (on[k]) {
-				int w = snprintf(tmp, sizeof(tmp), "%llu", total[k]);
-				if (w > width)
-					width = w;
-			}
-	}
-	for (int i = 0; i < n; i++)
-		if (ok[i])
-			show(c[i], on, width, argc > 1 ? files[i + 1] : NULL);
 	if (argc > 2)
 		show(total, on, width, "total");
-	free(c);
-	free(ok);
 	return px.exitcode;
 }
