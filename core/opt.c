@@ -76,6 +76,8 @@ static int spec_entries(const char *s, struct ent *e, int max)
 	int n = 0;
 	while (*s && n < max) {
 		e[n].key = (unsigned char)*s++;
+		/* "s:(suffix)" is read as "s(suffix):", the order some specs use */
+		e[n].kind = (*s && strchr(":*#?", *s) && s[1] == '(') ? *s++ : 0;
 		e[n].longs = *s == '(' ? s : NULL;
 		while (*s == '(') {
 			s = strchr(s, ')');
@@ -83,7 +85,8 @@ static int spec_entries(const char *s, struct ent *e, int max)
 				die("bad option spec");
 			s++;
 		}
-		e[n].kind = (*s && strchr(":*#?", *s)) ? *s++ : 0;
+		if (!e[n].kind && *s && strchr(":*#?", *s))
+			e[n].kind = *s++;
 		n++;
 	}
 	return n;

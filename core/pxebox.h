@@ -79,7 +79,8 @@ void show_help(const struct applet *a, FILE *f);
  *   c:       -c ARG (last one wins)          c*   -c ARG repeatable (list)
  *   c#       -c NUM (decimal; a bad one is a usage error)
  *   c?       optional ARG, only attached: -cARG or --long=ARG (sed -i.bak)
- *   c(long)  --long is an alias of -c; several (a)(b) allowed
+ *   c(long)  --long is an alias of -c; several (a)(b) allowed; c(long): and
+ *            c:(long) mean the same
  *   \001..\037 as the key: a long-only option, e.g. "\001(strip-components)#"
  *   leading '%N' (first of all): usage errors exit with N, not 1 (grep: 2)
  *   leading '^' stops at the first operand (no permutation), as for env/xargs
