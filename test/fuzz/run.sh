@@ -4,7 +4,7 @@
 # libFuzzer, ASan and UBSan into $O/fuzz/NAME, linked with support.c and an
 # archive of core/*.c (all but main.c; an archive, so a harness that
 # #includes a core file does not clash with it), then run for ${FUZZ_TIME:-20}
-# seconds on a copy of its seeds in test/fuzz/corpus/NAME/.  Exits non-zero
+# seconds on a copy of its seeds in test/fuzz/corpus/NAME/ (sh: and test/sh/).  Exits non-zero
 # if any harness fails to build or finds a crash (reproducer in $O/fuzz/).
 # $O is the build directory (its gen/autoconf.h configures the code).
 set -u
@@ -50,6 +50,8 @@ for name; do
 	mkdir -p "$out/$name.corpus"
 	seeds=$here/corpus/$name
 	[ -d "$seeds" ] || seeds=
+	# the shell's seeds are also its whole differential corpus, read in place
+	[ "$name" = sh ] && seeds="$seeds $src/test/sh"
 	# -close_fd_mask=3: the code under test prints by the thousand; libFuzzer
 	# keeps its own copy of stderr for the crash report
 	if "$bin" -max_total_time="$T" -timeout=10 -rss_limit_mb=2048 -close_fd_mask=3 \

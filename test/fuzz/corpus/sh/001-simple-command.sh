@@ -1,4 +1,0 @@
-echo hello world
-echo   several   spaces	and	tabs
-true; echo $?
-false; echo $?

@@ -1,5 +1,0 @@
-false
-x=1
-echo $?
-x=$(false)
-echo $?

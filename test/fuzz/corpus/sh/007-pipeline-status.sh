@@ -1,4 +1,0 @@
-false | true
-echo $?
-true | false
-echo $?

@@ -1,6 +1,0 @@
-! true
-echo $?
-! false
-echo $?
-! true | false
-echo $?

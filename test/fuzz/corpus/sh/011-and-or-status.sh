@@ -1,6 +1,0 @@
-false || false
-echo $?
-true && false
-echo $?
-false && true
-echo $?

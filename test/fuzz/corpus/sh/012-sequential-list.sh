@@ -1,1 +1,0 @@
-echo a; echo b; false; echo $?

@@ -1,4 +1,0 @@
-(echo bg; exit 3) > out &
-wait $!
-echo status $?
-cat out

@@ -1,3 +1,0 @@
-(exit 7)
-echo $?
-(false) || echo failed

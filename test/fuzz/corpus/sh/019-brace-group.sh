@@ -1,5 +1,0 @@
-{ echo a; echo b; } > out
-cat out
-x=1
-{ x=2; }
-echo $x

@@ -1,3 +1,0 @@
-{ false; } 2>/dev/null
-echo $?
-{ echo in; } | cat

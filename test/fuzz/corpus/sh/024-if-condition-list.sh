@@ -1,2 +1,0 @@
-if false; true; then echo last-counts; fi
-if true && false; then echo no; else echo andfail; fi

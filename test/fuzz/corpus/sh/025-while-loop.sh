@@ -1,5 +1,0 @@
-i=0
-while [ $i -lt 3 ]; do
-	echo $i
-	i=$((i+1))
-done

@@ -1,4 +1,0 @@
-case b in
-(a) echo a;;
-(b|c) echo bc;;
-esac

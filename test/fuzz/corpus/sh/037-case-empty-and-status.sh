@@ -1,7 +1,0 @@
-case a in
-a) ;;
-esac
-echo $?
-false
-case a in b) ;; esac
-echo $?

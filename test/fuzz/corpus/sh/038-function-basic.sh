@@ -1,3 +1,0 @@
-greet() { echo "hello $1"; }
-greet world
-greet "big world"

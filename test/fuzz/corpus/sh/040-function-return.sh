@@ -1,9 +1,0 @@
-f() { return 5; echo no; }
-f
-echo $?
-g() { false; }
-g
-echo $?
-h() { true; return; }
-h
-echo $?

@@ -1,3 +1,0 @@
-f() { (exit 3); return; }
-f
-echo $?

@@ -1,3 +1,0 @@
-f() { echo inside; } > out
-f
-cat out

@@ -1,5 +1,0 @@
-echo a\ b
-echo \$x \* \\
-echo \'single\'
-echo line\
-continued

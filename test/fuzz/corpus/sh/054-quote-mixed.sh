@@ -1,4 +1,0 @@
-x='a b'
-echo "$x"'$x'$x
-echo ''"" x
-echo "'"'"'

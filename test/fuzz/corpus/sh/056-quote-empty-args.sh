@@ -1,6 +1,0 @@
-f() { echo $#; }
-f "" ''
-f "$unset"
-f $unset
-x=
-f "$x" $x

@@ -1,4 +1,0 @@
-cat <<EOF
-line 1
-line 2
-EOF

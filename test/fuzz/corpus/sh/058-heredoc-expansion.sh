@@ -1,7 +1,0 @@
-x=world
-cat <<EOF
-hello $x
-sum $((1+2))
-cmd $(echo sub)
-escaped \$x
-EOF

@@ -1,6 +1,0 @@
-if true; then
-	cat <<-EOF
-	tab stripped
-		two tabs
-	EOF
-fi

@@ -1,5 +1,0 @@
-cat <<A; cat <<B
-first
-A
-second
-B

@@ -1,7 +1,0 @@
-f() {
-	cat <<EOF
-arg=$1
-EOF
-}
-f one
-f two

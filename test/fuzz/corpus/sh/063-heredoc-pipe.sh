@@ -1,3 +1,0 @@
-cat <<EOF | tr a-z A-Z
-shout
-EOF

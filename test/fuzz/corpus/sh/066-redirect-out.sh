@@ -1,5 +1,0 @@
-echo one > f
-echo two >> f
-cat f
-echo three > f
-cat f

@@ -1,7 +1,0 @@
-echo hello > f
-exec 3<> f
-read w <&3
-echo "read $w"
-echo more >&3
-exec 3>&-
-cat f

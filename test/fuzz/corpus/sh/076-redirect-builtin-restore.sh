@@ -1,3 +1,0 @@
-echo first > f
-echo visible
-cat f

@@ -1,5 +1,0 @@
-set --
-for x in "$@"; do echo never; done
-echo "[$*]" $#
-f() { echo $#; }
-f "$@"

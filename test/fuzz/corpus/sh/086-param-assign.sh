@@ -1,5 +1,0 @@
-unset u
-echo ${u=set1} $u
-e=
-echo ${e:=set2} $e
-echo ${e:=notagain}

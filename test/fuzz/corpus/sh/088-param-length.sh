@@ -1,6 +1,0 @@
-x=hello
-echo ${#x}
-e=
-echo ${#e}
-set -- a b c
-echo ${#}

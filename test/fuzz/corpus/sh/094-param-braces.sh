@@ -1,3 +1,0 @@
-x=val
-echo ${x}suffix "${x}s"
-echo $xsuffix.

@@ -1,3 +1,0 @@
-echo "$(echo hello)"
-x=$(printf 'a\nb\n\n\n')
-echo "[$x]"

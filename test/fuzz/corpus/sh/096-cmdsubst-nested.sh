@@ -1,2 +1,0 @@
-echo $(echo $(echo $(echo deep)))
-echo "$(echo "$(echo "in quotes")")"

@@ -1,4 +1,0 @@
-x=$(exit 3)
-echo $?
-x=$(true)$(false)
-echo $?

@@ -1,2 +1,0 @@
-x=$(case a in a) echo matched;; esac)
-echo $x

@@ -1,4 +1,0 @@
-set -- $(echo "a b   c")
-echo $#
-set -- "$(echo "a b   c")"
-echo $#

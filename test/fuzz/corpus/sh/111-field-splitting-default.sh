@@ -1,4 +1,0 @@
-x='  a   b	c  '
-set -- $x
-echo $#
-for w in $x; do echo "[$w]"; done

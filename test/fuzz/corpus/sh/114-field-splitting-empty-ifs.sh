@@ -1,4 +1,0 @@
-IFS=
-x='a b c'
-set -- $x
-echo $#

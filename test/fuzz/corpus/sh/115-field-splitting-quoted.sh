@@ -1,3 +1,0 @@
-x='a b'
-set -- "$x" $x "$x"$x
-echo $#

@@ -1,4 +1,0 @@
-unset IFS
-x='a	b c'
-set -- $x
-echo $#

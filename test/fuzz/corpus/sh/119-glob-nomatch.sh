@@ -1,4 +1,0 @@
-echo nomatch*
-echo "quoted*"
-x='*'
-echo "$x"

@@ -1,6 +1,0 @@
-HOME=/home/someone
-echo ~ ~/dir
-echo "~" '~'
-x=~
-echo $x
-echo a~b

@@ -1,3 +1,0 @@
-HOME=/h
-PATHLIKE=~/bin:~/lib
-echo $PATHLIKE

@@ -1,4 +1,0 @@
-: ignored args $(echo sub)
-echo $?
-: > created
-[ -f created ] && echo made

@@ -1,3 +1,0 @@
-printf 'echo in-dot\nreturn 3\necho never\n' > r.sh
-. ./r.sh
-echo $?

@@ -1,4 +1,0 @@
-f() { :; }
-command -v f
-alias al=true
-command -v al

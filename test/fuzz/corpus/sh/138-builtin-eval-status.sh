@@ -1,3 +1,0 @@
-eval false
-echo $?
-eval 'exit 0; echo no' ; echo never

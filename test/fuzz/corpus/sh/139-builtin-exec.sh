@@ -1,3 +1,0 @@
-(exec echo replaced; echo never)
-(exec sh -c 'exit 5')
-echo $?

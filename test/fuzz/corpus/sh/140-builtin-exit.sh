@@ -1,6 +1,0 @@
-(exit)
-echo $?
-(false; exit)
-echo $?
-(exit 300)
-echo $?

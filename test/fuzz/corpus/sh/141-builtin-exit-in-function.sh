@@ -1,3 +1,0 @@
-f() { exit 4; }
-(f; echo no)
-echo $?

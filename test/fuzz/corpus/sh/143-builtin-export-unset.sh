@@ -1,3 +1,0 @@
-export E=1
-unset E
-sh -c 'echo "E=${E-none}"'

@@ -1,6 +1,0 @@
-false
-echo $?
-true
-echo $?
-false extra args
-echo $?

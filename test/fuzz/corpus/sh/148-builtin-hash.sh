@@ -1,4 +1,0 @@
-hash cat 2>/dev/null
-echo $?
-hash -r
-echo $?

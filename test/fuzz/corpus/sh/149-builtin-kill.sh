@@ -1,5 +1,0 @@
-sleep 5 &
-p=$!
-kill $p
-wait $p
-echo $?

@@ -1,8 +1,0 @@
-sleep 5 &
-kill -9 $!
-wait $!
-echo $?
-sleep 5 &
-kill -s TERM $!
-wait $!
-echo $?

@@ -1,2 +1,0 @@
-kill -l 9
-kill -l 15

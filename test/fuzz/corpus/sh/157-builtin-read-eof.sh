@@ -1,2 +1,0 @@
-printf 'no-newline' | { read x; echo "$? $x"; }
-: | { read x; echo "$? [$x]"; }

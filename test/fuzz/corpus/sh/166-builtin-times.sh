@@ -1,3 +1,0 @@
-times > t 2>&1
-echo $?
-[ -s t ] && echo printed

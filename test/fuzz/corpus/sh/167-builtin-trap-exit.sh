@@ -1,2 +1,0 @@
-trap 'echo bye' EXIT
-echo working

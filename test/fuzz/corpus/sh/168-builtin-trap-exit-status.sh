@@ -1,2 +1,0 @@
-(trap 'echo "trap sees $?"' EXIT; exit 3)
-echo $?

@@ -1,4 +1,0 @@
-trap 'echo x' INT
-trap | grep -c INT
-trap - INT
-trap | grep -c INT

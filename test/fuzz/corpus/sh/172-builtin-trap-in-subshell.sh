@@ -1,3 +1,0 @@
-trap 'echo parent-exit' EXIT
-(echo sub)
-( trap 'echo sub-exit' EXIT; echo sub2 )

@@ -1,2 +1,0 @@
-ulimit -n >/dev/null && echo ok
-(ulimit -n 64; ulimit -n)

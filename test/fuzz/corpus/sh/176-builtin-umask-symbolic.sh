@@ -1,4 +1,0 @@
-umask 022
-umask -S
-umask u=rwx,g=rx,o=
-umask

@@ -1,5 +1,0 @@
-(exit 3) &
-wait $!
-echo $?
-wait
-echo $?

@@ -1,5 +1,0 @@
-set -e
-true
-echo before
-false
-echo never

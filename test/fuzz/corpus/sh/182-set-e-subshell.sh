@@ -1,3 +1,0 @@
-set -e
-(false; echo no-in-subshell) || echo subshell-failed
-echo continuing

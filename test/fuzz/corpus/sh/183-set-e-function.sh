@@ -1,4 +1,0 @@
-set -e
-f() { false; echo after-false; }
-f || echo f-failed
-echo end

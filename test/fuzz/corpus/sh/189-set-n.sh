@@ -1,2 +1,0 @@
-set -n
-echo not-run

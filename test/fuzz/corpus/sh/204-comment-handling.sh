@@ -1,5 +1,0 @@
-echo a # comment
-echo b#notcomment
-# whole line
-echo 'c # in quotes'
-echo d\#e

@@ -1,3 +1,0 @@
-echo if then else fi do done case esac while
-echo {  }
-echo !

@@ -1,6 +1,0 @@
-echo one \
-two \
-three
-x=a\
-b
-echo $x

@@ -1,1 +1,0 @@
-echo abc | cat | cat | cat | tr b B | cat

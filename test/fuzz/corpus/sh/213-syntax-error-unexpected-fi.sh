@@ -1,2 +1,0 @@
-sh -c 'echo ok; fi' 2>/dev/null
-echo $?

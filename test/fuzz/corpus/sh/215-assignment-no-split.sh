@@ -1,5 +1,0 @@
-x='a   b'
-y=$x
-echo "$y"
-z=$(echo '1   2')
-echo "$z"

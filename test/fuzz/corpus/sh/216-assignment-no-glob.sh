@@ -1,3 +1,0 @@
-touch g1 g2
-x=g*
-echo "$x"

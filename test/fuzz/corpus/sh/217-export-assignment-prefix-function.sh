@@ -1,3 +1,0 @@
-f() { echo "in f: $V"; }
-V=temp f
-echo "after: ${V-unset}"

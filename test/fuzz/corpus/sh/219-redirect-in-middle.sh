@@ -1,4 +1,0 @@
-echo > f a b
-cat f
->g echo c
-cat g

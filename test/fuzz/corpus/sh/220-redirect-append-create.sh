@@ -1,3 +1,0 @@
-echo a >> new
-echo b >> new
-cat new

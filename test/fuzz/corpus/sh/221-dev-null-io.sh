@@ -1,3 +1,0 @@
-echo gone > /dev/null
-cat < /dev/null
-echo $?

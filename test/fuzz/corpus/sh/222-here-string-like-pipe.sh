@@ -1,1 +1,0 @@
-printf '%s\n' "multi word line" | { read a b c; echo $c $b $a; }

@@ -1,6 +1,0 @@
-outer() {
-	inner() { echo inner-defined; }
-	inner
-}
-outer
-inner

@@ -1,4 +1,0 @@
-set -- outer1 outer2
-f() { set -- new; echo $1; }
-f
-echo $1 $2

@@ -1,4 +1,0 @@
-for w in a b stop c; do
-	case $w in stop) break;; esac
-	echo $w
-done

@@ -1,5 +1,0 @@
-x='a b'
-eval "set -- $x"
-echo $#
-eval 'set -- "$x"'
-echo $#

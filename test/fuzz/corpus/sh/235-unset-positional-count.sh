@@ -1,2 +1,0 @@
-set -- a b
-echo ${3-none} ${3:-none}

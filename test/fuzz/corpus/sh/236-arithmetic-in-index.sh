@@ -1,4 +1,0 @@
-set -- a b c
-i=2
-eval echo \${$i}
-eval echo \${$((i + 1))}

@@ -1,4 +1,0 @@
-echo -n no-newline
-echo
-echo -- dashdash
-echo -x

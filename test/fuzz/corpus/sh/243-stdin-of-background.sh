@@ -1,3 +1,0 @@
-echo data > f
-cat < f &
-wait

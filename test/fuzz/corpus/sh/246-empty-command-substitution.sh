@@ -1,3 +1,0 @@
-x=$( )
-echo "[$x]"
-$(true) && echo ran-empty

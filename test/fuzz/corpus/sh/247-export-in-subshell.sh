@@ -1,2 +1,0 @@
-(export SUBV=1)
-echo "${SUBV-unset}"

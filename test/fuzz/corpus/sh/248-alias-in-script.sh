@@ -1,2 +1,0 @@
-alias say='echo said'
-say hi

@@ -1,2 +1,0 @@
-set -- -b
-while getopts :b: o; do echo "$o [$OPTARG]"; done

@@ -1,2 +1,0 @@
-echo {a,b}
-echo a{1..3}

@@ -1,5 +1,0 @@
-HOME=/hh
-x=~:~/b
-echo $x
-y="~"
-echo $y

@@ -1,2 +1,0 @@
-( ( ( echo deep; exit 2 ); echo $? ); exit 1 )
-echo $?

@@ -1,1 +1,0 @@
-printf 'a\nb\n' | { read x; read y; echo "$y$x"; }

@@ -1,3 +1,0 @@
-readonly RO=x
-(RO=y; echo no) 2>/dev/null
-echo $?

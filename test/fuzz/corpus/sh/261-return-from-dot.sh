@@ -1,3 +1,0 @@
-printf 'return 7\n' > r
-. ./r
-echo $?

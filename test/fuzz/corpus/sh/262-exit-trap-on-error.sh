@@ -1,2 +1,0 @@
-(trap 'echo cleanup' EXIT; set -e; false; echo no)
-echo $?

@@ -1,3 +1,0 @@
-trap 'echo parent' EXIT
-x=$(echo sub)
-echo $x

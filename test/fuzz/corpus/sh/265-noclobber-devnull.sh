@@ -1,3 +1,0 @@
-set -C
-echo ok > /dev/null
-echo $?

@@ -1,1 +1,0 @@
-sh -c 'echo e >&2' 2>&1 | cat

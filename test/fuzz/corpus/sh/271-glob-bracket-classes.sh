@@ -1,3 +1,0 @@
-touch a1 B2 c_
-echo [[:upper:]]*
-echo *[[:digit:]]

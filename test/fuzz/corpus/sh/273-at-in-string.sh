@@ -1,3 +1,0 @@
-set -- a b
-echo "x$@y"
-for w in "x$@y"; do echo "[$w]"; done

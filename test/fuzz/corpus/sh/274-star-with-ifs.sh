@@ -1,7 +1,0 @@
-set -- a b c
-IFS=-
-echo "$*"
-IFS=
-echo "$*"
-unset IFS
-echo "$*"

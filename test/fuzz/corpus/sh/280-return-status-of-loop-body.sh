@@ -1,4 +1,0 @@
-for i in 1; do false; done
-echo $?
-for i in; do false; done
-echo $?

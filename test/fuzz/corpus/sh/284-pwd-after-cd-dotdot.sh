@@ -1,4 +1,0 @@
-mkdir -p a/b
-cd a/b
-cd ../..
-[ -d a ] && echo back

@@ -1,2 +1,0 @@
-X=1 env | grep '^X='
-env | grep -c '^X=' || true

@@ -1,3 +1,0 @@
-printf 'exit 6\n' > e
-(. ./e; echo no)
-echo $?

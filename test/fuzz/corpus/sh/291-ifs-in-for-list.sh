@@ -1,3 +1,0 @@
-IFS=,
-list=a,b,c
-for x in $list; do echo $x; done

@@ -1,3 +1,0 @@
-set -- "" ""
-for x in "$@"; do echo "[$x]"; done
-echo $#

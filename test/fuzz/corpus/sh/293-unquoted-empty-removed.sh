@@ -1,3 +1,0 @@
-e=
-set -- $e a $e b
-echo $#

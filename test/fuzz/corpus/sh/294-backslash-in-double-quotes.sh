@@ -1,1 +1,0 @@
-printf '%s\n' "a\\b" "c\$d" "e\fg" "h\"i"

@@ -1,1 +1,0 @@
-echo "it's" 'say "hi"'

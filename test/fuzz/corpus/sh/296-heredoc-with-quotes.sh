@@ -1,3 +1,0 @@
-cat <<EOF
-'single' "double" \`back\`
-EOF

@@ -1,4 +1,0 @@
-cat <<END
-text
-END
-echo ok

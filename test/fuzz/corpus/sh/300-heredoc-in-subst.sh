@@ -1,5 +1,0 @@
-x=$(cat <<EOF
-inside subst
-EOF
-)
-echo "$x"

@@ -1,2 +1,0 @@
-{ echo out; echo err >&2; } > o 2> e
-cat o e

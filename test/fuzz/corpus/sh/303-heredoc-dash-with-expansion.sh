@@ -1,4 +1,0 @@
-x=val
-	cat <<-EOF
-		x is $x
-	EOF

@@ -1,4 +1,0 @@
-false
-echo $? | cat
-true | (exit 3)
-echo $?
