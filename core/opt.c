@@ -55,14 +55,6 @@ int opt_next(unsigned *pos, const char **arg)
 	return seen[(*pos)++].key;
 }
 
-int opt_last(const char *keys)
-{
-	for (unsigned i = nseen; i-- > 0;)
-		if (strchr(keys, seen[i].key))
-			return seen[i].key;
-	return 0;
-}
-
 /* One parsed spec entry. */
 struct ent {
 	unsigned char key;

@@ -93,11 +93,9 @@ const char *optstr(int key);		/* last argument, or NULL */
 long optnum(int key, long dflt);	/* numeric argument, or dflt */
 char **optlist(int key);		/* NULL-terminated list (never NULL) */
 unsigned optcount(int key);		/* entries in optlist */
-/* Order of the options given, for "the last one wins" between different
- * options (mount -r -w).  opt_last: which of keys came last, or 0.
- * opt_next: the next option in command-line order (its key, 0 at the end;
- * *arg gets its argument or NULL); start with *pos = 0. */
-int opt_last(const char *keys);
+/* The options in command-line order, for "the last one wins" between
+ * different options (mount -r -w -o rw): the next one's key (0 at the end),
+ * *arg its argument or NULL; start with *pos = 0. */
 int opt_next(unsigned *pos, const char **arg);
 
 /* ---- memory (die on failure) ------------------------------------------ */
