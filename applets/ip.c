@@ -24,9 +24,17 @@
 #include <linux/if_addr.h>
 #include <linux/if_arp.h>
 #include <linux/if_link.h>
+#include <linux/icmpv6.h>
 #include <sys/ioctl.h>
 
 static int family = AF_UNSPEC;
+static int oneline;		/* -o */
+
+/* The end of a line inside one record: with -o iproute2 joins them with '\\'. */
+static void eol(void)
+{
+	putchar(oneline ? '\\' : '\n');
+}
 
 static int match(const char *arg, const char *full)
 {
@@ -37,6 +45,13 @@ static NORETURN void nl_fail(int err, const char *what)
 {
 	errno = -err;
 	pdie("%s", what);
+}
+
+/* The kernel refused a change: iproute2 exits 2 then. */
+static NORETURN void rtnl_fail(int err)
+{
+	px.exitcode = 2;
+	nl_fail(err, "RTNETLINK answers");
 }
 
 static int index_of(const char *ifname)
@@ -61,6 +76,7 @@ struct show_arg {
 	int with_addrs;
 	int found;		/* addresses seen (count_only) */
 	int count_only;
+	const char *name;	/* of the link, leading each address with -o */
 };
 
 static void print_flags(unsigned f)
@@ -112,9 +128,12 @@ static int link_cb(struct nlmsghdr *n, void *arg)
 	nl_parse(tb, IFLA_MAX, IFLA_RTA(ifi), len);
 	if (!tb[IFLA_IFNAME])
 		return 0;
+	/* "ip -o addr": address lines only, each led by its link */
+	if (sa->with_addrs && oneline)
+		goto addrs;
 	if (sa->with_addrs && family != AF_UNSPEC) {
 		/* "ip -4 addr": only links with such addresses, and no link/ line */
-		struct show_arg a = { ifi->ifi_index, 0, 0, 1 };
+		struct show_arg a = { ifi->ifi_index, 0, 0, 1, NULL };
 		int err = nl_dump(RTM_GETADDR, family, addr_cb, &a);
 		if (err)
 			nl_fail(err, "dump addresses");
@@ -140,9 +159,11 @@ static int link_cb(struct nlmsghdr *n, void *arg)
 		printf(" master %s", name_of(*(int *)RTA_DATA(tb[IFLA_MASTER]), buf));
 	if (tb[IFLA_TXQLEN])
 		printf(" qlen %u", *(unsigned *)RTA_DATA(tb[IFLA_TXQLEN]));
-	putchar('\n');
-	if (sa->with_addrs && family != AF_UNSPEC)
+	if (sa->with_addrs && family != AF_UNSPEC) {
+		putchar('\n');
 		goto addrs;
+	}
+	eol();
 	printf("    link/%s ", ifi->ifi_type == ARPHRD_ETHER ? "ether" :
 	       ifi->ifi_type == ARPHRD_LOOPBACK ? "loopback" : ifi->ifi_type == ARPHRD_NONE ? "none" :
 	       ifi->ifi_type == ARPHRD_VOID ? "void" : "generic");
@@ -156,7 +177,7 @@ static int link_cb(struct nlmsghdr *n, void *arg)
 	putchar('\n');
 addrs:
 	if (sa->with_addrs) {
-		struct show_arg a = { ifi->ifi_index, 0, 0, 0 };
+		struct show_arg a = { ifi->ifi_index, 0, 0, 0, RTA_DATA(tb[IFLA_IFNAME]) };
 		int err = nl_dump(RTM_GETADDR, family, addr_cb, &a);
 		if (err)
 			nl_fail(err, "dump addresses");
@@ -197,6 +218,8 @@ static int addr_cb(struct nlmsghdr *n, void *arg)
 	if (sa->count_only)
 		return 0;
 	flags = tb[IFA_FLAGS] ? *(unsigned *)RTA_DATA(tb[IFA_FLAGS]) : ifa->ifa_flags;
+	if (oneline)
+		printf("%d: %s", sa->ifindex, sa->name);
 	printf("    %s %s", ifa->ifa_family == AF_INET ? "inet" : "inet6",
 	       inet_ntop(ifa->ifa_family, RTA_DATA(a), buf, sizeof(buf)));
 	if (tb[IFA_LOCAL] && tb[IFA_ADDRESS] &&
@@ -218,21 +241,22 @@ static int addr_cb(struct nlmsghdr *n, void *arg)
 			printf(" %s", fl[i].f == IFA_F_SECONDARY && ifa->ifa_family == AF_INET6 ?
 			       "temporary" : fl[i].n);
 	}
-	printf(" %s\n", tb[IFA_LABEL] ? (char *)RTA_DATA(tb[IFA_LABEL]) : "");
+	printf(" %s", tb[IFA_LABEL] ? (char *)RTA_DATA(tb[IFA_LABEL]) : "");
 	if (tb[IFA_CACHEINFO]) {
 		struct ifa_cacheinfo *ci = RTA_DATA(tb[IFA_CACHEINFO]);
+		eol();
 		printf("       valid_lft ");
 		ci->ifa_valid == 0xffffffffu ? printf("forever") : printf("%usec", ci->ifa_valid);
 		printf(" preferred_lft ");
 		ci->ifa_prefered == 0xffffffffu ? printf("forever") : printf("%usec", ci->ifa_prefered);
-		putchar('\n');
 	}
+	putchar('\n');
 	return 0;
 }
 
 static void show_links(char **argv, int with_addrs)
 {
-	struct show_arg sa = { 0, with_addrs, 0, 0 };
+	struct show_arg sa = { 0, with_addrs, 0, 0, NULL };
 	int err;
 	if (*argv && (!strcmp(*argv, "show") || !strcmp(*argv, "list") || !strcmp(*argv, "lst")))
 		argv++;
@@ -247,33 +271,41 @@ static void show_links(char **argv, int with_addrs)
 		nl_fail(err, "dump links");
 }
 
-/* "A[/N]" with the family taken from the text (a ':' is IPv6), as iproute2
- * does; N defaults to the whole address.  Returns the family. */
-static int parse_addr(const char *s, void *addr, int *plen)
+/* "A[/N]" of family fam: N (0 to the address's bits, which is the default)
+ * into *plen, or no "/N" allowed when plen is NULL.  0 or -1. */
+static int parse_inet(int fam, const char *s, void *addr, int *plen)
 {
-	int fam = strchr(s, ':') ? AF_INET6 : AF_INET, max = fam == AF_INET ? 32 : 128;
+	int max = fam == AF_INET ? 32 : 128;
 	const char *slash = strchr(s, '/');
 	size_t n = slash ? (size_t)(slash - s) : strlen(s);
 	char buf[INET6_ADDRSTRLEN];
 
-	if (family != AF_UNSPEC && family != fam)
-		die("%s prefix is expected rather than \"%s\"", family == AF_INET ? "inet" : "inet6", s);
-	*plen = max;
+	if (plen)
+		*plen = max;
 	if (slash) {
 		const char *p = slash + 1;
-		if (!*p || strspn(p, "0123456789") != strlen(p) || strlen(p) > 3 || atoi(p) > max)
-			goto bad;
+		if (!plen || !*p || strspn(p, "0123456789") != strlen(p) || strlen(p) > 3 || atoi(p) > max)
+			return -1;
 		*plen = atoi(p);
 	}
 	if (n >= sizeof(buf))
-		goto bad;
+		return -1;
 	memcpy(buf, s, n);
 	buf[n] = 0;
-	if (inet_pton(fam, buf, addr) != 1)
-		goto bad;
+	return inet_pton(fam, buf, addr) == 1 ? 0 : -1;
+}
+
+/* "A[/N]" with the family taken from the text (a ':' is IPv6), as iproute2
+ * does.  Returns the family. */
+static int parse_addr(const char *s, void *addr, int *plen)
+{
+	int fam = strchr(s, ':') ? AF_INET6 : AF_INET;
+
+	if (family != AF_UNSPEC && family != fam)
+		die("%s prefix is expected rather than \"%s\"", family == AF_INET ? "inet" : "inet6", s);
+	if (parse_inet(fam, s, addr, plen))
+		die("bad address '%s'", s);
 	return fam;
-bad:
-	die("bad address '%s'", s);
 }
 
 static int addr_change(int cmd, char **argv)
@@ -346,7 +378,7 @@ static int addr_change(int cmd, char **argv)
 		r.u.a.ifa_flags = (unsigned char)flags;
 	err = nl_talk(&r);
 	if (err)
-		nl_fail(err, "RTNETLINK answers");
+		rtnl_fail(err);
 	return 0;
 }
 
@@ -399,7 +431,7 @@ static void addr_flush(char **argv)
 		err = nl_talk(&fa.del[i]);
 		/* a secondary goes with its primary: already gone is fine */
 		if (err && err != -EADDRNOTAVAIL)
-			nl_fail(err, "RTNETLINK answers");
+			rtnl_fail(err);
 	}
 	free(fa.del);
 }
@@ -502,18 +534,36 @@ static const char *proto_name(int p, char buf[12])
 	return buf;
 }
 
+/* The route metrics iproute2 names, in its (RTAX_) order. */
+static void print_metrics(struct rtattr *m)
+{
+	static const struct { int x; const char *n; } mx[] = {
+		{ RTAX_MTU, "mtu" }, { RTAX_ADVMSS, "advmss" }, { RTAX_HOPLIMIT, "hoplimit" },
+		{ RTAX_INITCWND, "initcwnd" }, { RTAX_INITRWND, "initrwnd" },
+	};
+	struct rtattr *tb[RTAX_MAX + 1];
+	nl_parse(tb, RTAX_MAX, RTA_DATA(m), (int)RTA_PAYLOAD(m));
+	for (unsigned i = 0; i < ARRAY_SIZE(mx); i++)
+		if (tb[mx[i].x] && RTA_PAYLOAD(tb[mx[i].x]) >= 4)
+			printf(" %s %u", mx[i].n, *(unsigned *)RTA_DATA(tb[mx[i].x]));
+}
+
 static int route_cb(struct nlmsghdr *n, void *arg)
 {
 	struct rtmsg *rt = NLMSG_DATA(n);
 	struct rtattr *tb[RTA_MAX + 1];
 	char buf[INET6_ADDRSTRLEN], nb[IF_NAMESIZE], pb[12];
-	int len = (int)n->nlmsg_len - NLMSG_LENGTH(sizeof(*rt));
+	int len = (int)n->nlmsg_len - NLMSG_LENGTH(sizeof(*rt)), fam = rt->rtm_family;
 
-	if (n->nlmsg_type != RTM_NEWROUTE || len < 0 || rt->rtm_family != AF_INET)
+	(void)arg;
+	if (n->nlmsg_type != RTM_NEWROUTE || len < 0 || (fam != AF_INET && fam != AF_INET6))
 		return 0;
 	nl_parse(tb, RTA_MAX, RTM_RTA(rt), len);
 	/* the main table only, as "ip route" shows by default */
 	if ((tb[RTA_TABLE] ? *(unsigned *)RTA_DATA(tb[RTA_TABLE]) : rt->rtm_table) != RT_TABLE_MAIN)
+		return 0;
+	/* and neither the kernel's cache of IPv6 routes */
+	if (rt->rtm_flags & RTM_F_CLONED)
 		return 0;
 	if (rt->rtm_type == RTN_UNREACHABLE)
 		printf("unreachable ");
@@ -524,12 +574,12 @@ static int route_cb(struct nlmsghdr *n, void *arg)
 	if (!tb[RTA_DST])
 		printf("default");
 	else {
-		printf("%s", inet_ntop(AF_INET, RTA_DATA(tb[RTA_DST]), buf, sizeof(buf)));
-		if (rt->rtm_dst_len != 32)
+		printf("%s", inet_ntop(fam, RTA_DATA(tb[RTA_DST]), buf, sizeof(buf)));
+		if (rt->rtm_dst_len != (fam == AF_INET ? 32 : 128))
 			printf("/%d", rt->rtm_dst_len);
 	}
 	if (tb[RTA_GATEWAY])
-		printf(" via %s", inet_ntop(AF_INET, RTA_DATA(tb[RTA_GATEWAY]), buf, sizeof(buf)));
+		printf(" via %s", inet_ntop(fam, RTA_DATA(tb[RTA_GATEWAY]), buf, sizeof(buf)));
 	if (tb[RTA_OIF])
 		printf(" dev %s", name_of(*(int *)RTA_DATA(tb[RTA_OIF]), nb));
 	if (rt->rtm_protocol != RTPROT_BOOT)
@@ -538,65 +588,91 @@ static int route_cb(struct nlmsghdr *n, void *arg)
 		printf(" scope %s", rt->rtm_scope == RT_SCOPE_LINK ? "link" :
 		       rt->rtm_scope == RT_SCOPE_HOST ? "host" : "site");
 	if (tb[RTA_PREFSRC])
-		printf(" src %s", inet_ntop(AF_INET, RTA_DATA(tb[RTA_PREFSRC]), buf, sizeof(buf)));
+		printf(" src %s", inet_ntop(fam, RTA_DATA(tb[RTA_PREFSRC]), buf, sizeof(buf)));
 	if (tb[RTA_PRIORITY])
 		printf(" metric %u", *(unsigned *)RTA_DATA(tb[RTA_PRIORITY]));
 	if (rt->rtm_flags & RTNH_F_LINKDOWN)
 		printf(" linkdown");
-	printf(" \n");
+	/* routes from router advertisements run out; the kernel counts in USER_HZ */
+	if (tb[RTA_CACHEINFO] && RTA_PAYLOAD(tb[RTA_CACHEINFO]) >= sizeof(struct rta_cacheinfo)) {
+		struct rta_cacheinfo *ci = RTA_DATA(tb[RTA_CACHEINFO]);
+		long hz = sysconf(_SC_CLK_TCK);
+		if (ci->rta_expires)
+			printf(" expires %dsec", (int)ci->rta_expires / (int)(hz > 0 ? hz : 100));
+	}
+	if (tb[RTA_METRICS])
+		print_metrics(tb[RTA_METRICS]);
+	if (tb[RTA_PREF]) {
+		unsigned p = *(uint8_t *)RTA_DATA(tb[RTA_PREF]);
+		printf(" pref ");
+		p == ICMPV6_ROUTER_PREF_LOW ? printf("low") : p == ICMPV6_ROUTER_PREF_MEDIUM ?
+			printf("medium") : p == ICMPV6_ROUTER_PREF_HIGH ? printf("high") : printf("%u", p);
+	}
+	/* iproute2 ends an IPv4 route, not an IPv6 one, with a space */
+	printf(fam == AF_INET ? " \n" : "\n");
 	return 0;
+}
+
+static const char *fam_name(int fam)
+{
+	return fam == AF_INET6 ? "inet6" : "inet";
+}
+
+/* An address of family fam for a route, with iproute2's complaint otherwise. */
+static void route_addr(int fam, const char *s, void *addr)
+{
+	if (parse_inet(fam, s, addr, NULL))
+		die("%s address is expected rather than \"%s\"", fam_name(fam), s);
 }
 
 static int route_change(char **argv, int cmd, int flags)
 {
+	static const struct { const char *n; unsigned char t; } types[] = {
+		{ "unicast", RTN_UNICAST }, { "unreachable", RTN_UNREACHABLE },
+		{ "blackhole", RTN_BLACKHOLE }, { "prohibit", RTN_PROHIBIT },
+	};
 	struct nlreq r;
-	uint32_t dst = 0, ip;
-	int plen = 0, err, have_dev = 0, have_gw = 0, scope = -1;
+	unsigned char dst[16], ip[16];
+	const char *to, *gw = NULL, *src = NULL;
+	int fam = family, plen = 0, err, have_dev = 0, scope = -1, alen;
 
 	nl_init(&r, cmd, flags);
-	r.u.r.rtm_family = AF_INET;
 	r.u.r.rtm_table = RT_TABLE_MAIN;
 	if (cmd != RTM_DELROUTE) {
 		r.u.r.rtm_protocol = RTPROT_BOOT;
 		r.u.r.rtm_type = RTN_UNICAST;
 	}
-	if (!*argv)
-		die("missing route");
-	if (!strcmp(*argv, "to"))
+	for (unsigned i = 0; *argv && i < ARRAY_SIZE(types); i++)
+		if (!strcmp(*argv, types[i].n)) {
+			r.u.r.rtm_type = types[i].t;
+			argv++;
+			break;
+		}
+	if (*argv && !strcmp(*argv, "to"))
 		argv++;
 	if (!*argv)
 		die("missing route");
-	if (!strcmp(*argv, "default"))
-		plen = 0;
-	else if (parse_prefix(*argv, &dst, &plen, 32))
-		die("bad prefix '%s'", *argv);
-	else if (dst & ~prefix_mask(plen))
-		die("invalid prefix for given prefix length");
-	r.u.r.rtm_dst_len = (unsigned char)plen;
-	if (plen)
-		nl_attr(&r, RTA_DST, &dst, 4);
+	to = *argv;
+	/* gateway and source are read after the prefix: "default" takes its
+	 * family from them, as in iproute2 */
 	for (argv++; *argv; argv += 2) {
 		const char *kw = argv[0], *arg = argv[1];
 		if (!arg)
 			die("%s: missing argument", kw);
 		if (!strcmp(kw, "via")) {
-			if (parse_ip4(arg, &ip))
-				die("bad gateway '%s'", arg);
-			nl_attr(&r, RTA_GATEWAY, &ip, 4);
-			have_gw = 1;
+			gw = arg;
+		} else if (!strcmp(kw, "src")) {
+			src = arg;
 		} else if (!strcmp(kw, "dev") || !strcmp(kw, "oif")) {
 			nl_attr32(&r, RTA_OIF, (uint32_t)index_of(arg));
 			have_dev = 1;
 		} else if (!strcmp(kw, "metric") || !strcmp(kw, "priority") || !strcmp(kw, "preference")) {
 			nl_attr32(&r, RTA_PRIORITY, (uint32_t)parse_num(arg, "metric", 0, UINT32_MAX));
-		} else if (!strcmp(kw, "src")) {
-			if (parse_ip4(arg, &ip))
-				die("bad source '%s'", arg);
-			nl_attr(&r, RTA_PREFSRC, &ip, 4);
 		} else if (!strcmp(kw, "proto")) {
 			r.u.r.rtm_protocol = !strcmp(arg, "static") ? RTPROT_STATIC : !strcmp(arg, "dhcp") ?
 					     RTPROT_DHCP : !strcmp(arg, "kernel") ? RTPROT_KERNEL : !strcmp(arg, "boot") ?
-					     RTPROT_BOOT : (unsigned char)parse_num(arg, "protocol", 0, 255);
+					     RTPROT_BOOT : !strcmp(arg, "ra") ? RTPROT_RA :
+					     (unsigned char)parse_num(arg, "protocol", 0, 255);
 		} else if (!strcmp(kw, "scope")) {
 			scope = !strcmp(arg, "link") ? RT_SCOPE_LINK : !strcmp(arg, "host") ? RT_SCOPE_HOST :
 				!strcmp(arg, "global") ? RT_SCOPE_UNIVERSE : (int)parse_num(arg, "scope", 0, 255);
@@ -608,16 +684,48 @@ static int route_change(char **argv, int cmd, int flags)
 		} else
 			die("unknown keyword '%s'", kw);
 	}
-	if (cmd != RTM_DELROUTE) {
-		if (!have_dev && !have_gw)
-			die("need 'via GATEWAY' or 'dev IFACE'");
+	if (fam == AF_UNSPEC) {
+		const char *by = strcmp(to, "default") ? to : gw ? gw : src ? src : "";
+		fam = strchr(by, ':') ? AF_INET6 : AF_INET;
+	}
+	alen = fam == AF_INET ? 4 : 16;
+	r.u.r.rtm_family = (unsigned char)fam;
+	if (strcmp(to, "default")) {
+		if (parse_inet(fam, to, dst, &plen))
+			die("%s prefix is expected rather than \"%s\"", fam_name(fam), to);
+		/* the kernel masks an IPv6 prefix itself; iproute2 checks IPv4 */
+		if (fam == AF_INET) {
+			uint32_t d;
+			memcpy(&d, dst, 4);
+			if (d & ~prefix_mask(plen))
+				die("invalid prefix for given prefix length");
+		}
+		if (plen)
+			nl_attr(&r, RTA_DST, dst, (size_t)alen);
+	}
+	r.u.r.rtm_dst_len = (unsigned char)plen;
+	if (gw) {
+		route_addr(fam, gw, ip);
+		nl_attr(&r, RTA_GATEWAY, ip, (size_t)alen);
+	}
+	if (src) {
+		route_addr(fam, src, ip);
+		nl_attr(&r, RTA_PREFSRC, ip, (size_t)alen);
+	}
+	if (scope >= 0)
+		r.u.r.rtm_scope = (unsigned char)scope;
+	else if (fam == AF_INET6 || (r.u.r.rtm_type != RTN_UNICAST && r.u.r.rtm_type != RTN_UNSPEC))
+		r.u.r.rtm_scope = RT_SCOPE_UNIVERSE;
+	else if (cmd == RTM_DELROUTE)
+		r.u.r.rtm_scope = RT_SCOPE_NOWHERE;
+	else
 		/* a route without a gateway is on the link, as iproute2 decides */
-		r.u.r.rtm_scope = (unsigned char)(scope >= 0 ? scope : have_gw ? RT_SCOPE_UNIVERSE : RT_SCOPE_LINK);
-	} else
-		r.u.r.rtm_scope = (unsigned char)(scope >= 0 ? scope : RT_SCOPE_NOWHERE);
+		r.u.r.rtm_scope = gw ? RT_SCOPE_UNIVERSE : RT_SCOPE_LINK;
+	if (cmd != RTM_DELROUTE && r.u.r.rtm_type == RTN_UNICAST && !have_dev && !gw)
+		die("need 'via GATEWAY' or 'dev IFACE'");
 	err = nl_talk(&r);
 	if (err)
-		nl_fail(err, "RTNETLINK answers");
+		rtnl_fail(err);
 	return 0;
 }
 
@@ -627,7 +735,8 @@ static int do_route(char **argv)
 		int err;
 		if (*argv && argv[1])
 			die("unexpected '%s'", argv[1]);
-		err = nl_dump(RTM_GETROUTE, AF_INET, route_cb, NULL);
+		/* "ip route" alone is IPv4, as in iproute2 */
+		err = nl_dump(RTM_GETROUTE, family == AF_INET6 ? AF_INET6 : AF_INET, route_cb, NULL);
 		if (err)
 			nl_fail(err, "dump routes");
 		return 0;
@@ -651,6 +760,8 @@ int ip_main(int argc, char **argv)
 			family = AF_INET;
 		else if (!strcmp(*argv, "-6"))
 			family = AF_INET6;
+		else if (match(*argv + 1 + (argv[0][1] == '-'), "oneline"))
+			oneline = 1;
 		else if (!strcmp(*argv, "--help")) {
 			show_help(applet_find("ip"), stdout);
 			return 0;
