@@ -6,9 +6,9 @@
 //config:	help
 //config:	  The ip forms initramfs scripts use: addr show/add/del/flush
 //config:	  (IPv4 and IPv6), link show/set, route show/add/del/replace
-//config:	  (IPv4), over rtnetlink.
+//config:	  (IPv4 and IPv6), over rtnetlink; -o for one-line listings.
 //applet:ip IP ip_main NULL
-//usage:ip [-4|-6] {addr|link|route} ...
+//usage:ip [-4|-6] [-o] {addr|link|route} ...
 //usage:
 //usage:	ip addr [show [dev IF]]		ip addr flush dev IF
 //usage:	ip addr {add|del} A[/N] dev IF [brd B|+] [label L] [scope S]
@@ -16,8 +16,10 @@
 //usage:		A is IPv4 (N 0-32, default 32) or IPv6 (N 0-128, default 128)
 //usage:	ip link [show [IF]]		ip link set [dev] IF [up|down] [mtu N] [address MAC]
 //usage:						[name NEW] [arp on|off] [promisc on|off]
-//usage:	ip route [show]			ip route {add|del|replace} PREFIX|default
+//usage:	ip route [show [dev IF]]	ip route {add|del|replace} [TYPE] PREFIX|default
 //usage:						[via G] [dev IF] [metric N] [src A] [proto P] [scope S]
+//usage:		IPv6 with -6 or an IPv6 prefix or gateway; TYPE unreachable, blackhole, prohibit
+//usage:	-o	one line per address or link: '\' for its line breaks
 #include "pxebox.h"
 #include "netif.h"
 #include <arpa/inet.h>
@@ -554,8 +556,7 @@ static int route_cb(struct nlmsghdr *n, void *arg)
 	struct rtattr *tb[RTA_MAX + 1];
 	char buf[INET6_ADDRSTRLEN], nb[IF_NAMESIZE], pb[12];
 	int len = (int)n->nlmsg_len - NLMSG_LENGTH(sizeof(*rt)), fam = rt->rtm_family;
-
-	(void)arg;
+	int oif, only_oif = *(int *)arg;
 	if (n->nlmsg_type != RTM_NEWROUTE || len < 0 || (fam != AF_INET && fam != AF_INET6))
 		return 0;
 	nl_parse(tb, RTA_MAX, RTM_RTA(rt), len);
@@ -564,6 +565,9 @@ static int route_cb(struct nlmsghdr *n, void *arg)
 		return 0;
 	/* and neither the kernel's cache of IPv6 routes */
 	if (rt->rtm_flags & RTM_F_CLONED)
+		return 0;
+	oif = tb[RTA_OIF] ? *(int *)RTA_DATA(tb[RTA_OIF]) : 0;
+	if (only_oif && oif != only_oif)
 		return 0;
 	if (rt->rtm_type == RTN_UNREACHABLE)
 		printf("unreachable ");
@@ -580,8 +584,9 @@ static int route_cb(struct nlmsghdr *n, void *arg)
 	}
 	if (tb[RTA_GATEWAY])
 		printf(" via %s", inet_ntop(fam, RTA_DATA(tb[RTA_GATEWAY]), buf, sizeof(buf)));
-	if (tb[RTA_OIF])
-		printf(" dev %s", name_of(*(int *)RTA_DATA(tb[RTA_OIF]), nb));
+	/* "show dev IF" leaves out what it asked for, as iproute2 does */
+	if (oif && !only_oif)
+		printf(" dev %s", name_of(oif, nb));
 	if (rt->rtm_protocol != RTPROT_BOOT)
 		printf(" proto %s", proto_name(rt->rtm_protocol, pb));
 	if (rt->rtm_scope != RT_SCOPE_UNIVERSE)
@@ -732,11 +737,15 @@ static int route_change(char **argv, int cmd, int flags)
 static int do_route(char **argv)
 {
 	if (!*argv || match(*argv, "show") || match(*argv, "list")) {
-		int err;
+		int err, oif = 0;
+		if (*argv && argv[1] && !strcmp(argv[1], "dev") && argv[2]) {
+			oif = index_of(argv[2]);
+			argv += 2;
+		}
 		if (*argv && argv[1])
 			die("unexpected '%s'", argv[1]);
 		/* "ip route" alone is IPv4, as in iproute2 */
-		err = nl_dump(RTM_GETROUTE, family == AF_INET6 ? AF_INET6 : AF_INET, route_cb, NULL);
+		err = nl_dump(RTM_GETROUTE, family == AF_INET6 ? AF_INET6 : AF_INET, route_cb, &oif);
 		if (err)
 			nl_fail(err, "dump routes");
 		return 0;
