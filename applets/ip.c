@@ -763,6 +763,9 @@ static int do_route(char **argv)
 
 int ip_main(int argc, char **argv)
 {
+	(void)argc;
+	family = AF_UNSPEC;	/* fresh, should the shell ever run us in-process */
+	oneline = 0;
 	argv++;
 	while (*argv && **argv == '-') {
 		if (!strcmp(*argv, "-4"))
