@@ -20,7 +20,9 @@
 //usage:	-v	more detail: flags, IRQ, regions, bridge and CardBus windows,
 //usage:		expansion ROM, capabilities; -vv adds the control/status
 //usage:		registers and those of the power management, MSI, MSI-X, PCI
-//usage:		Express (device, link, slot, root, v2), AER and ARI capabilities
+//usage:		Express (device, link, slot, root, v2), AER, ARI, ACS, LTR,
+//usage:		L1 PM substates, (virtual) resizable BAR, SR-IOV, ATS, PRI,
+//usage:		PASID, DPC and PTM capabilities
 //usage:	-x	config space in hex (-xxx 256 bytes, -xxxx 4096), the format -F reads
 //usage:	-F FILE	read the devices from such a dump instead of the system
 //usage:	-k	kernel driver in use and kernel modules that can drive the device,
@@ -843,6 +845,9 @@ static const char *const ext_caps[] = {
 	[PCI_EXT_CAP_ID_NPEM] = "Native PCIe Enclosure Management <?>", [PCI_EXT_CAP_ID_DOE] = "Data Object Exchange",
 };
 
+/* The -vv decoders of extended capabilities: each is called once its
+ * registers from where + 4 on are fetched (see ext_decoders below). */
+
 /* AER: the error status/mask/severity registers, and at a root port the
  * root error registers */
 static void cap_aer(unsigned where, int type)
@@ -854,9 +859,6 @@ static void cap_aer(unsigned where, int type)
 		{ "UESta", ue }, { "UEMsk", ue }, { "UESvrt", ue }, { "CESta", ce }, { "CEMsk", ce },
 	};
 	uint32_t l;
-	printf("Advanced Error Reporting\n");
-	if (verbose < 2 || !fetch(where + PCI_ERR_UNCOR_STATUS, 40))
-		return;
 	for (unsigned i = 0; i < ARRAY_SIZE(regs); i++) {
 		printf("\t\t%s:\t", regs[i].name);
 		regline(cl(where + PCI_ERR_UNCOR_STATUS + 4 * i), "%s", regs[i].bits);
@@ -878,9 +880,244 @@ static void cap_aer(unsigned where, int type)
 	       cw(where + PCI_ERR_ROOT_SRC));
 }
 
+static void cap_ari(unsigned where, int type)
+{
+	unsigned w = cw(where + PCI_ARI_CAP);
+	regline(w, "\t\tARICap:\tMFVC@0 ACS@1, Next Function: %d\n", w >> 8);
+	w = cw(where + PCI_ARI_CTRL);
+	regline(w, "\t\tARICtl:\tMFVC@0 ACS@1, Function Group: %d\n", (w >> 4) & 7);
+	(void)type;
+}
+
+/* the capability and control registers have the same bits */
+static void cap_acs(unsigned where, int type)
+{
+	static const char bits[] = "SrcValid@0 TransBlk@1 ReqRedir@2 CmpltRedir@3 UpstreamFwd@4 EgressCtrl@5 "
+				   "DirectTrans@6\n";
+	printf("\t\tACSCap:\t");
+	regline(cw(where + PCI_ACS_CAP), bits);
+	printf("\t\tACSCtl:\t");
+	regline(cw(where + PCI_ACS_CTRL), bits);
+	(void)type;
+}
+
+static void cap_ats(unsigned where, int type)
+{
+	unsigned w = cw(where + PCI_ATS_CTRL);
+	printf("\t\tATSCap:\tInvalidate Queue Depth: %02x\n", cw(where + PCI_ATS_CAP) & 0x1f);
+	regline(w, "\t\tATSCtl:\tEnable@15, Smallest Translation Unit: %02x\n", w & 0x1f);
+	(void)type;
+}
+
+static void cap_pri(unsigned where, int type)
+{
+	regline(cw(where + PCI_PRI_CTRL), "\t\tPRICtl: Enable@0 Reset@1\n");
+	regline(cw(where + PCI_PRI_STATUS), "\t\tPRISta: RF@0 UPRGI@1 Stopped@8\n");
+	printf("\t\tPage Request Capacity: %08x, Page Request Allocation: %08x\n",
+	       cl(where + PCI_PRI_MAX_REQ), cl(where + PCI_PRI_ALLOC_REQ));
+	(void)type;
+}
+
+static void cap_pasid(unsigned where, int type)
+{
+	unsigned w = cw(where + PCI_PASID_CAP);
+	regline(w, "\t\tPASIDCap: Exec@1 Priv@2, Max PASID Width: %02x\n", (w >> 8) & 0x1f);
+	regline(cw(where + PCI_PASID_CTRL), "\t\tPASIDCtl: Enable@0 Exec@1 Priv@2\n");
+	(void)type;
+}
+
+static void cap_dpc(unsigned where, int type)
+{
+	unsigned w = cw(where + PCI_DPC_CAP);
+	regline(w, "\t\tDpcCap:\tINT Msg #%d, RPExt@5 PoisonedTLP@6 SwTrigger@7 RP PIO Log %d, DL_ActiveErr@12\n",
+		w & 0x1f, (w >> 8) & 15);
+	w = cw(where + PCI_DPC_CTL);
+	regline(w, "\t\tDpcCtl:\tTrigger:%x Cmpl@2 INT@3 ErrCor@4 PoisonedTLP@5 SwTrigger@6 DL_ActiveErr@7\n", w & 3);
+	w = cw(where + PCI_DPC_STATUS);
+	regline(w, "\t\tDpcSta:\tTrigger@0 Reason:%02x INT@3 RPBusy@4 TriggerExt:%02x RP PIO ErrPtr:%02x\n",
+		(w >> 1) & 3, (w >> 5) & 3, (w >> 8) & 0x1f);
+	printf("\t\tSource:\t%04x\n", cw(where + PCI_DPC_SOURCE));
+	(void)type;
+}
+
+/* LTR's latency scales are powers of 32 ns; pciutils computes them in 32
+ * bits, where on x86 the shift count of the reserved scales 6 and 7 wraps */
+static uint64_t ltr_ns(unsigned value, unsigned scale)
+{
+	return (uint64_t)value * (1u << (scale * 5 & 31));
+}
+
+static void cap_ltr(unsigned where, int type)
+{
+	static const char *const what[] = { "snoop", "no snoop" };
+	for (unsigned i = 0; i < 2; i++) {
+		unsigned w = cw(where + PCI_LTR_MAX_SNOOP + 2 * i);
+		printf("\t\tMax %s latency: %lluns\n", what[i], (unsigned long long)ltr_ns(w & 0x3ff, (w >> 10) & 7));
+	}
+	(void)type;
+}
+
+/* L1 PM substates' power-on times: a value in units of 2, 10 or 100 us */
+static void pwron(const char *label, unsigned scale, unsigned value)
+{
+	static const unsigned us[] = { 2, 10, 100 };
+	if (scale < ARRAY_SIZE(us))
+		printf("%s%uus", label, us[scale] * value);
+	else
+		printf("%s<error>", label);
+}
+
+static void cap_l1pm(unsigned where, int type)
+{
+	uint32_t cap = cl(where + PCI_L1PM_SUBSTAT_CAP), l;
+	int l12 = cap & (PCI_L1PM_SUBSTAT_CAP_PM_L12 | PCI_L1PM_SUBSTAT_CAP_ASPM_L12);
+	regline(cap, "\t\tL1SubCap: PCI-PM_L1.2@0 PCI-PM_L1.1@1 ASPM_L1.2@2 ASPM_L1.1@3 L1_PM_Substates@4\n");
+	if (l12) {
+		printf("\t\t\t  PortCommonModeRestoreTime=%uus ", (cap >> 8) & 0xff);
+		pwron("PortTPowerOnTime=", (cap >> 16) & 3, (cap >> 19) & 31);
+		putchar('\n');
+	}
+	l = cl(where + PCI_L1PM_SUBSTAT_CTL1);
+	regline(l, "\t\tL1SubCtl1: PCI-PM_L1.2@0 PCI-PM_L1.1@1 ASPM_L1.2@2 ASPM_L1.1@3\n");
+	if (l12) {
+		printf("\t\t\t   T_CommonMode=%uus", (l >> 8) & 0xff);
+		if (cap & PCI_L1PM_SUBSTAT_CAP_ASPM_L12) {
+			if (l >> 29 > 5)
+				printf(" LTR1.2_Threshold=<error>");
+			else
+				printf(" LTR1.2_Threshold=%lluns",
+				       (unsigned long long)ltr_ns((l >> 16) & 0x3ff, l >> 29));
+		}
+		putchar('\n');
+	}
+	l = cl(where + PCI_L1PM_SUBSTAT_CTL2);
+	printf("\t\tL1SubCtl2:");
+	if (l12)
+		pwron(" T_PwrOn=", l & 3, (l >> 3) & 31);
+	putchar('\n');
+	(void)type;
+}
+
+/* PTM: capability and control, each with a clock granularity in ns */
+static void cap_ptm(unsigned where, int type)
+{
+	static const char *const reg[] = { "\t\tPTMCap: Requester:@0 Responder:@1 Root:@2\n",
+					   "\t\tPTMControl: Enabled:@0 RootSelected:@1\n" };
+	static const char *const name[] = { "Clock", "Effective" }, *const none[] = { "Unimplemented", "Unknown" };
+	for (unsigned i = 0; i < 2; i++) {
+		uint32_t l = cl(where + 4 + 4 * i);
+		unsigned g = (l >> 8) & 0xff;
+		regline(l, "%s", reg[i]);
+		printf("\t\tPTM%sGranularity: ", name[i]);
+		if (!g)
+			printf("%s\n", none[i]);
+		else if (g == 0xff)
+			printf("Greater than 254ns\n");
+		else
+			printf("%uns\n", g);
+	}
+	(void)type;
+}
+
+/* SR-IOV: the VF numbers and, of the VF BARs, those set (as memory) */
+static void cap_sriov(unsigned where, int type)
+{
+	uint32_t l = cl(where + PCI_IOV_CAP);
+	regline(l, "\t\tIOVCap:\tMigration@0 10BitTagReq@2 Interrupt Message Number: %03x\n", l >> 21);
+	regline(cw(where + PCI_IOV_CTRL),
+		"\t\tIOVCtl:\tEnable@0 Migration@1 Interrupt@2 MSE@3 ARIHierarchy@4 10BitTagReq@5\n");
+	regline(cw(where + PCI_IOV_STATUS), "\t\tIOVSta:\tMigration@0\n");
+	printf("\t\tInitial VFs: %d, Total VFs: %d, Number of VFs: %d, Function Dependency Link: %02x\n",
+	       cw(where + PCI_IOV_INITIALVF), cw(where + PCI_IOV_TOTALVF), cw(where + PCI_IOV_NUMVF),
+	       cb(where + PCI_IOV_FDL));
+	printf("\t\tVF offset: %d, stride: %d, Device ID: %04x\n", cw(where + PCI_IOV_OFFSET),
+	       cw(where + PCI_IOV_STRIDE), cw(where + PCI_IOV_DID));
+	printf("\t\tSupported Page Size: %08x, System Page Size: %08x\n", cl(where + PCI_IOV_SUPPS),
+	       cl(where + PCI_IOV_SYSPS));
+	for (unsigned i = 0; i < PCI_IOV_NUM_BAR; i++) {
+		unsigned bits;
+		l = cl(where + PCI_IOV_BAR_BASE + 4 * i);
+		if (!l || l == 0xffffffff)
+			continue;
+		bits = l & PCI_BASE_ADDRESS_MEM_TYPE_MASK;
+		printf("\t\tRegion %u: Memory at ", i);
+		/* a 64-bit BAR takes the next one as its high half, even the
+		 * last one's (the migration state offset then) */
+		if (bits == PCI_BASE_ADDRESS_MEM_TYPE_64)
+			printf("%08x", cl(where + PCI_IOV_BAR_BASE + 4 * ++i));
+		printf("%08x (%s-bit, %sprefetchable)\n", l & ~0xfu, bits == PCI_BASE_ADDRESS_MEM_TYPE_32 ? "32" : "64",
+		       l & PCI_BASE_ADDRESS_MEM_PREFETCH ? "" : "non-");
+	}
+	l = cl(where + PCI_IOV_MSAO);
+	printf("\t\tVF Migration: offset: %08x, BIR: %x\n", l & ~7u, l & 7);
+	(void)type;
+}
+
+/* Resizable BAR sizes: bit N is 2^N MB */
+static void rebar_size(unsigned n)
+{
+	if (n < 44)
+		printf(" %u%cB", 1u << n % 10, "MGTPE"[n / 10]);
+	else
+		printf(" <unknown>");
+}
+
+/* (Virtual) Resizable BAR: the first control register gives the count of
+ * the capability/control pairs that follow the header */
+static void cap_rebar(unsigned where, int type)
+{
+	unsigned bars = 1;
+	for (unsigned n = 0; n < bars; n++, where += 8) {
+		uint32_t sizes, ctl;
+		if (!fetch(where + 4, 8)) {
+			printf("\t\t<unreadable>\n");
+			return;
+		}
+		sizes = cl(where + 4) >> 4;
+		ctl = cl(where + 8);
+		if (!n && ((bars = (ctl >> 5) & 7) < 1 || bars > 6)) {
+			printf("\t\t<error in resizable BAR: num_bars=%u is out of specification>\n", bars);
+			return;
+		}
+		printf("\t\tBAR %u: current size:", ctl & 7);
+		rebar_size((ctl >> 8) & 0x3f);
+		if (sizes || ctl >> 16)
+			printf(", supported:");
+		for (unsigned i = 0; i < 44; i++)
+			if ((i < 28 ? sizes >> i : ctl >> (16 + i - 28)) & 1)
+				rebar_size(i);
+		putchar('\n');
+	}
+	(void)type;
+}
+
+/* len: the bytes from where + 4 on a decoder reads (0: it fetches its own);
+ * unreadable: say so when they cannot be read, as pciutils does for some */
+static const struct {
+	uint8_t id, len, unreadable;
+	void (*show)(unsigned where, int type);
+} ext_decoders[] = {
+	{ PCI_EXT_CAP_ID_AER, 40, 0, cap_aer },		{ PCI_EXT_CAP_ID_ARI, 4, 0, cap_ari },
+	{ PCI_EXT_CAP_ID_ACS, 4, 0, cap_acs },		{ PCI_EXT_CAP_ID_ATS, 4, 0, cap_ats },
+	{ PCI_EXT_CAP_ID_PRI, 12, 0, cap_pri },		{ PCI_EXT_CAP_ID_PASID, 4, 0, cap_pasid },
+	{ PCI_EXT_CAP_ID_DPC, 8, 0, cap_dpc },		{ PCI_EXT_CAP_ID_LTR, 4, 0, cap_ltr },
+	{ PCI_EXT_CAP_ID_L1PM, 12, 1, cap_l1pm },	{ PCI_EXT_CAP_ID_PTM, 8, 1, cap_ptm },
+	{ PCI_EXT_CAP_ID_SRIOV, 0x3c, 0, cap_sriov },	{ PCI_EXT_CAP_ID_REBAR, 0, 0, cap_rebar },
+	{ PCI_EXT_CAP_ID_VF_REBAR, 0, 0, cap_rebar },
+};
+
+static int decoder(unsigned id)
+{
+	for (unsigned i = 0; i < ARRAY_SIZE(ext_decoders); i++)
+		if (ext_decoders[i].id == id)
+			return i;
+	return -1;
+}
+
 /* Extended capabilities (offset 0x100 on): names, the serial number, the
- * vendor headers, AER's and ARI's registers; other -vv register dumps are
- * not decoded.  type: the Express capability's port type, -1 without one. */
+ * vendor headers, and at -vv the registers ext_decoders knows; the others
+ * (VC, TPH, multicast, ...) are only named.  type: the Express
+ * capability's port type, -1 without one. */
 static void show_ext_caps(int type)
 {
 	static uint8_t seen[4096 / 4];
@@ -889,6 +1126,7 @@ static void show_ext_caps(int type)
 	do {
 		uint32_t h;
 		unsigned id;
+		int d;
 		if (!fetch(where, 4))
 			break;
 		h = cl(where);
@@ -922,18 +1160,14 @@ static void show_ext_caps(int type)
 			else	/* CXL's DVSECs are not decoded: shown as any other vendor's */
 				printf("Vendor=%04x ID=%04x Rev=%d Len=%d <?>\n", cw(where + 4), cw(where + 8),
 				       cb(where + 6) & 15, cw(where + 6) >> 4);
-		} else if (id == PCI_EXT_CAP_ID_AER)
-			cap_aer(where, type);
-		else if (id == PCI_EXT_CAP_ID_ARI) {
+		} else if ((d = decoder(id)) >= 0) {
 			printf("%s\n", ext_caps[id]);
-			if (verbose > 1 && fetch(where + PCI_ARI_CAP, 4)) {
-				printf("\t\tARICap:\t");
-				regline(cw(where + PCI_ARI_CAP), "MFVC@0 ACS@1, Next Function: %d\n",
-					cw(where + PCI_ARI_CAP) >> 8);
-				printf("\t\tARICtl:\t");
-				regline(cw(where + PCI_ARI_CTRL), "MFVC@0 ACS@1, Function Group: %d\n",
-					(cw(where + PCI_ARI_CTRL) >> 4) & 7);
-			}
+			if (verbose < 2)
+				;
+			else if (fetch(where + 4, ext_decoders[d].len))
+				ext_decoders[d].show(where, type);
+			else if (ext_decoders[d].unreadable)
+				printf("\t\t<unreadable>\n");
 		} else if (id < ARRAY_SIZE(ext_caps) && ext_caps[id])
 			printf("%s\n", ext_caps[id]);
 		else
