@@ -22,7 +22,8 @@
 //usage:		registers and those of the power management, MSI, MSI-X, PCI
 //usage:		Express (device, link, slot, root, v2), AER, ARI, ACS, LTR,
 //usage:		L1 PM substates, (virtual) resizable BAR, SR-IOV, ATS, PRI,
-//usage:		PASID, DPC and PTM capabilities
+//usage:		PASID, DPC, PTM, TPH, secondary Express, multicast, RCEC
+//usage:		and DOE capabilities
 //usage:	-x	config space in hex (-xxx 256 bytes, -xxxx 4096), the format -F reads
 //usage:	-F FILE	read the devices from such a dump instead of the system
 //usage:	-k	kernel driver in use and kernel modules that can drive the device,
@@ -1091,6 +1092,118 @@ static void cap_rebar(unsigned where, int type)
 	(void)type;
 }
 
+static void cap_tph(unsigned where, int type)
+{
+	static const char *const st[] = { "No steering table available", "Steering table in TPH capability structure",
+					  "Steering table in MSI-X table", "Reserved steering table location" };
+	uint32_t l = cl(where + PCI_TPH_CAPABILITIES);
+	if (l & PCI_TPH_INTVEC_SUP)
+		printf("\t\tInterrupt vector mode supported\n");
+	if (l & PCI_TPH_DEV_SUP)
+		printf("\t\tDevice specific mode supported\n");
+	if (l & PCI_TPH_EXT_REQ_SUP)
+		printf("\t\tExtended requester support\n");
+	printf("\t\t%s\n", st[(l >> 9) & 3]);
+	(void)type;
+}
+
+static void cap_sec(unsigned where, int type)
+{
+	unsigned w = cw(where + PCI_SEC_LANE_ERR);
+	regline(cw(where + PCI_SEC_LNKCTL3), "\t\tLnkCtl3: LnkEquIntrruptEn@1 PerformEqu@0\n");
+	printf("\t\tLaneErrStat: %s", w ? "LaneErr at lane:" : "0");
+	for (unsigned lane = 0; lane < 16; lane++)
+		if (w >> lane & 1)
+			printf(" %u", lane);
+	putchar('\n');
+	(void)type;
+}
+
+/* pciutils computes the window and overlay sizes as int 1 << N, which for
+ * N of 31 and more gives, on x86, 1 << (N % 32) taken as signed */
+static int pow2(unsigned n)
+{
+	return (int)(1u << (n & 31));
+}
+
+/* Multicast: endpoints have a window size, ports an ECRC bit and an overlay
+ * BAR.  Other types get neither, and their McastCap line is not ended, as
+ * in pciutils. */
+static void cap_multicast(unsigned where, int type)
+{
+	static const char *const vec[] = { "ReceiveVec:     ", "BlockAllVec:    ", "BlockUntransVec:" };
+	int ep = type == PCI_EXP_TYPE_ENDPOINT || type == PCI_EXP_TYPE_ROOT_INT_EP;
+	unsigned w = cw(where + PCI_MCAST_CAP);
+	uint64_t q;
+	printf("\t\tMcastCap: MaxGroups %d", (w & 0x3f) + 1);
+	if (ep)
+		printf(", WindowSz %d (%d bytes)", (w >> 8) & 0x3f, pow2((w >> 8) & 0x3f));
+	if (type == PCI_EXP_TYPE_ROOT_PORT || type == PCI_EXP_TYPE_UPSTREAM || type == PCI_EXP_TYPE_DOWNSTREAM)
+		regline(w, ", ECRCRegen@15\n");
+	w = cw(where + PCI_MCAST_CTRL);
+	regline(w, "\t\tMcastCtl: NumGroups %d, Enable@15\n", (w & 0x3f) + 1);
+	q = cl(where + PCI_MCAST_BAR) | (uint64_t)cl(where + PCI_MCAST_BAR + 4) << 32;
+	printf("\t\tMcastBAR: IndexPos %d, BaseAddr %016llx\n", (int)(q & 0x3f), (unsigned long long)(q & ~0xfffull));
+	for (unsigned i = 0; i < 3; i++) {
+		unsigned at = where + PCI_MCAST_RCV + 8 * i;
+		printf("\t\tMcast%s %016llx\n", vec[i], (unsigned long long)(cl(at) | (uint64_t)cl(at + 4) << 32));
+	}
+	if (ep)
+		return;
+	q = cl(where + PCI_MCAST_OVL_BAR) | (uint64_t)cl(where + PCI_MCAST_OVL_BAR + 4) << 32;
+	printf("\t\tMcastOverlayBAR: OverlaySize %d ", (int)(q & 0x3f));
+	if ((q & 0x3f) >= 6)
+		printf("(%d bytes)", pow2(q & 0x3f));
+	else
+		printf("(disabled)");
+	printf(", BaseAddr %016llx\n", (unsigned long long)(q & ~0x3full));
+}
+
+/* RCEC: the root complex integrated endpoints it collects for, as device
+ * ranges, and from version 2 on the bus numbers */
+static void cap_rcec(unsigned where, int type)
+{
+	uint32_t map = cl(where + PCI_RCEC_RCIEP_BMAP), busn;
+	printf("\t\tRCiEPBitmap: ");
+	if (!map)
+		printf("%s", verbose > 2 ? "00000000 [none]" : "[none]");
+	else
+		printf("RCiEP at Device(s):");
+	/* runs of devices as FIRST-LAST; pciutils leaves one up to 31 open */
+	for (unsigned dev = 0, run = 0, sep = 0; dev < 32; dev++) {
+		if (map >> dev & 1) {
+			if (!run++)
+				printf("%s %u", sep++ ? "," : "", dev);
+		} else {
+			if (run > 1)
+				printf("-%u", dev - 1);
+			run = 0;
+		}
+	}
+	putchar('\n');
+	if (((cl(where) >> 16) & 15) < PCI_RCEC_BUSN_REG_VER)
+		return;
+	busn = cl(where + PCI_RCEC_BUSN_REG);
+	if (((busn >> 8) & 0xffff) == 0xff)
+		printf("\t\tAssociatedBusNumbers: %s\n", verbose > 2 ? "ff-00 [none]" : "[none]");
+	else
+		printf("\t\tAssociatedBusNumbers: %02x-%02x\n", (busn >> 8) & 0xff, (busn >> 16) & 0xff);
+	(void)type;
+}
+
+static void cap_doe(unsigned where, int type)
+{
+	uint32_t l = cl(where + PCI_DOE_CAP);
+	regline(l, "\t\tDOECap: IntSup@0\n");
+	if (l & PCI_DOE_CAP_INT_SUPP)
+		printf("\t\t\tInterrupt Message Number %03x\n", (l >> 1) & 0x7ff);
+	regline(cl(where + PCI_DOE_CTL), "\t\tDOECtl: IntEn@1\n");
+	/* pciutils' Error "bit" is a mask of Busy and IntSta */
+	l = cl(where + PCI_DOE_STS);
+	regline(l, "\t\tDOESta: Busy@0 IntSta@1 Error%c ObjectReady@31\n", FLAG(l, 3));
+	(void)type;
+}
+
 /* len: the bytes from where + 4 on a decoder reads (0: it fetches its own);
  * unreadable: say so when they cannot be read, as pciutils does for some */
 static const struct {
@@ -1103,7 +1216,9 @@ static const struct {
 	{ PCI_EXT_CAP_ID_DPC, 8, 0, cap_dpc },		{ PCI_EXT_CAP_ID_LTR, 4, 0, cap_ltr },
 	{ PCI_EXT_CAP_ID_L1PM, 12, 1, cap_l1pm },	{ PCI_EXT_CAP_ID_PTM, 8, 1, cap_ptm },
 	{ PCI_EXT_CAP_ID_SRIOV, 0x3c, 0, cap_sriov },	{ PCI_EXT_CAP_ID_REBAR, 0, 0, cap_rebar },
-	{ PCI_EXT_CAP_ID_VF_REBAR, 0, 0, cap_rebar },
+	{ PCI_EXT_CAP_ID_VF_REBAR, 0, 0, cap_rebar },	{ PCI_EXT_CAP_ID_TPH, 4, 0, cap_tph },
+	{ PCI_EXT_CAP_ID_SECPCI, 12, 0, cap_sec },	{ PCI_EXT_CAP_ID_MCAST, 0x30, 0, cap_multicast },
+	{ PCI_EXT_CAP_ID_RCEC, 8, 0, cap_rcec },	{ PCI_EXT_CAP_ID_DOE, 0x14, 1, cap_doe },
 };
 
 static int decoder(unsigned id)
@@ -1116,7 +1231,7 @@ static int decoder(unsigned id)
 
 /* Extended capabilities (offset 0x100 on): names, the serial number, the
  * vendor headers, and at -vv the registers ext_decoders knows; the others
- * (VC, TPH, multicast, ...) are only named.  type: the Express
+ * (VC, root complex link, CXL's DVSECs, ...) are only named.  type: the Express
  * capability's port type, -1 without one. */
 static void show_ext_caps(int type)
 {
