@@ -22,8 +22,8 @@
 //usage:		registers and those of the power management, MSI, MSI-X, PCI
 //usage:		Express (device, link, slot, root, v2), AER, ARI, ACS, LTR,
 //usage:		L1 PM substates, (virtual) resizable BAR, SR-IOV, ATS, PRI,
-//usage:		PASID, DPC, PTM, TPH, secondary Express, multicast, RCEC
-//usage:		and DOE capabilities
+//usage:		PASID, DPC, PTM, TPH, secondary Express, multicast, RCEC,
+//usage:		DOE, virtual channel and root complex link capabilities
 //usage:	-x	config space in hex (-xxx 256 bytes, -xxxx 4096), the format -F reads
 //usage:	-F FILE	read the devices from such a dump instead of the system
 //usage:	-k	kernel driver in use and kernel modules that can drive the device,
@@ -1204,6 +1204,95 @@ static void cap_doe(unsigned where, int type)
 	(void)type;
 }
 
+/* an entry of a table of names, else "??N" as pciutils */
+static const char *name_of(const char *const *tab, unsigned n, unsigned i, char buf[16])
+{
+	if (i < n)
+		return tab[i];
+	snprintf(buf, 16, "??%u", i);
+	return buf;
+}
+
+static const char *const arb_sel[] = { "Fixed", "WRR32", "WRR64", "WRR128", "??4", "??5", "??6", "??7" };
+static const char *const vc_arb_sel[] = { "Fixed", "WRR32", "WRR64", "WRR128", "TWRR128", "WRR256", "??6", "??7" };
+
+/* the arbitration schemes a VC register offers: the reserved ones only
+ * when their bit is set */
+static void arb(const char *const names[8], uint32_t bits)
+{
+	for (unsigned i = 0; i < 8; i++)
+		if (names[i][0] != '?' || bits >> i & 1)
+			printf("%c%s%c", i ? ' ' : '\t', names[i], FLAG(bits, 1u << i));
+}
+
+/* Virtual Channel: the port registers, then each VC's resource registers */
+static void cap_vc(unsigned where, int type)
+{
+	static const char *const refclk[] = { "100ns" };
+	uint32_t cr1 = cl(where + PCI_VC_PORT_REG1), cr2 = cl(where + PCI_VC_PORT_REG2);
+	char buf[16];
+	printf("\t\tCaps:\tLPEVC=%u RefClk=%s PATEntryBits=%d\n\t\tArb:", (cr1 >> 4) & 7,
+	       name_of(refclk, ARRAY_SIZE(refclk), (cr1 >> 8) & 3, buf), 1 << ((cr1 >> 10) & 3));
+	arb(arb_sel, cr2);
+	printf("\n\t\tCtrl:\tArbSelect=%s\n", arb_sel[(cw(where + PCI_VC_PORT_CTRL) >> 1) & 7]);
+	regline(cw(where + PCI_VC_PORT_STATUS), "\t\tStatus:\tInProgress@0\n");
+	if (cr2 >> 24)
+		printf("\t\tPort Arbitration Table [%x] <?>\n", where + 16 * (cr2 >> 24));
+	for (unsigned i = 0; i <= (cr1 & 7); i++) {
+		unsigned pos = where + PCI_VC_RES_CAP + 12 * i;
+		uint32_t rcap, rctl;
+		printf("\t\tVC%u:\t", i);
+		if (!fetch(pos, 12)) {
+			printf("<unreadable>\n");
+			continue;
+		}
+		rcap = cl(pos);
+		rctl = cl(pos + 4);
+		regline(rcap, "Caps:\tPATOffset=%02x MaxTimeSlots=%u RejSnoopTrans@15\n\t\t\tArb:", rcap >> 24,
+			((rcap >> 16) & 0x7f) + 1);
+		arb(vc_arb_sel, rcap);
+		regline(rctl, "\n\t\t\tCtrl:\tEnable@31 ID=%u ArbSelect=%s TC/VC=%02x\n", (rctl >> 24) & 7,
+			vc_arb_sel[(rctl >> 17) & 7], rctl & 0xff);
+		regline(cw(pos + 10), "\t\t\tStatus:\tNegoPending@1 InProgress@0\n");
+		if (rcap >> 24)
+			printf("\t\t\tPort Arbitration Table <?>\n");
+	}
+	(void)type;
+}
+
+/* Root Complex Link: the element, then its links to others, addressed by
+ * memory or by configuration space (bus bits given by the address' low 3) */
+static void cap_rclink(unsigned where, int type)
+{
+	static const char *const elt[] = { "Config", "Egress", "Internal" };
+	uint32_t esd = cl(where + PCI_RCLINK_ESD);
+	char buf[16];
+	printf("\t\tDesc:\tPortNumber=%02x ComponentID=%02x EltType=%s\n", esd >> 24, (esd >> 16) & 0xff,
+	       name_of(elt, ARRAY_SIZE(elt), esd & 0xff, buf));
+	for (unsigned i = 0; i < ((esd >> 8) & 0xff); i++) {
+		unsigned pos = where + PCI_RCLINK_LINK1 + i * PCI_RCLINK_LINK_SIZE, n;
+		uint32_t desc, lo, hi;
+		printf("\t\tLink%u:\t", i);
+		if (!fetch(pos, PCI_RCLINK_LINK_SIZE)) {
+			printf("<unreadable>\n");
+			return;
+		}
+		desc = cl(pos + PCI_RCLINK_LINK_DESC);
+		lo = cl(pos + PCI_RCLINK_LINK_ADDR);
+		hi = cl(pos + PCI_RCLINK_LINK_ADDR + 4);
+		regline(desc, "Desc:\tTargetPort=%02x TargetComponent=%02x AssocRCRB@2 LinkType=%s LinkValid@0\n",
+			desc >> 24, (desc >> 16) & 0xff, desc & 2 ? "Config" : "MemMapped");
+		if (!(desc & 2)) {
+			printf("\t\t\tAddr:\t%08x%08x\n", hi, lo);
+			continue;
+		}
+		n = lo & 7 ? lo & 7 : 8;
+		printf("\t\t\tAddr:\t%02x:%02x.%u  CfgSpace=%08x%08x\n", (lo >> 20) & ((1u << n) - 1),
+		       (lo >> 15) & 31, (lo >> 12) & 7, hi, lo);
+	}
+	(void)type;
+}
+
 /* len: the bytes from where + 4 on a decoder reads (0: it fetches its own);
  * unreadable: say so when they cannot be read, as pciutils does for some */
 static const struct {
@@ -1219,6 +1308,8 @@ static const struct {
 	{ PCI_EXT_CAP_ID_VF_REBAR, 0, 0, cap_rebar },	{ PCI_EXT_CAP_ID_TPH, 4, 0, cap_tph },
 	{ PCI_EXT_CAP_ID_SECPCI, 12, 0, cap_sec },	{ PCI_EXT_CAP_ID_MCAST, 0x30, 0, cap_multicast },
 	{ PCI_EXT_CAP_ID_RCEC, 8, 0, cap_rcec },	{ PCI_EXT_CAP_ID_DOE, 0x14, 1, cap_doe },
+	{ PCI_EXT_CAP_ID_VC, 0x18, 0, cap_vc },		{ PCI_EXT_CAP_ID_VC2, 0x18, 0, cap_vc },
+	{ PCI_EXT_CAP_ID_RCLINK, 12, 0, cap_rclink },
 };
 
 static int decoder(unsigned id)
@@ -1231,7 +1322,7 @@ static int decoder(unsigned id)
 
 /* Extended capabilities (offset 0x100 on): names, the serial number, the
  * vendor headers, and at -vv the registers ext_decoders knows; the others
- * (VC, root complex link, CXL's DVSECs, ...) are only named.  type: the Express
+ * (multi-function VC, CXL's DVSECs, ...) are only named.  type: the Express
  * capability's port type, -1 without one. */
 static void show_ext_caps(int type)
 {
