@@ -23,7 +23,7 @@
 //usage:		Express (device, link, slot, root, v2), AER, ARI, ACS, LTR,
 //usage:		L1 PM substates, (virtual) resizable BAR, SR-IOV, ATS, PRI,
 //usage:		PASID, DPC, PTM, TPH, secondary Express, multicast, RCEC,
-//usage:		DOE, virtual channel and root complex link capabilities
+//usage:		DOE, virtual channel, root complex link and CXL capabilities
 //usage:	-x	config space in hex (-xxx 256 bytes, -xxxx 4096), the format -F reads
 //usage:	-F FILE	read the devices from such a dump instead of the system
 //usage:	-k	kernel driver in use and kernel modules that can drive the device,
@@ -1293,6 +1293,153 @@ static void cap_rclink(unsigned where, int type)
 	(void)type;
 }
 
+/* ---- CXL's designated vendor-specific capabilities ---- */
+
+/* a memory range of a CXL device; the type, class and interleave
+ * encodings pciutils has no name for (it reads past its tables) as ??N */
+static void cxl_range(unsigned at, int n)
+{
+	static const char *const types[] = { "Volatile", "Non-volatile", "CDAT" };
+	static const char *const classes[] = { "DRAM", "Storage", "CDAT" };
+	static const unsigned ways[] = { 0, 256, 4096, 512, 1024, 2048, 8192, 16384 };
+	uint64_t size = (uint64_t)cl(at) << 32 | cl(at + 4), base = (uint64_t)cl(at + 8) << 32 | cl(at + 12);
+	unsigned w = size & 0xffff, i = (w >> 8) & 0x1f;
+	char b1[16], b2[16], b3[16];
+	size &= ~0x0fffffffull;
+	printf("\t\tRange%d: %016llx-%016llx\n", n, (unsigned long long)base, (unsigned long long)(base + size - 1));
+	snprintf(b3, sizeof(b3), i < ARRAY_SIZE(ways) ? "%u" : "??%u", i < ARRAY_SIZE(ways) ? ways[i] : i);
+	regline(w, "\t\t\tValid@0 Active@1 Type=%s Class=%s interleave=%s timeout=%ds\n",
+		name_of(types, ARRAY_SIZE(types), (w >> 2) & 7, b1),
+		name_of(classes, ARRAY_SIZE(classes), (w >> 5) & 7, b2), b3, 1 << ((w >> 13) & 7) * 2);
+}
+
+static void cxl_device(unsigned where, int rev, unsigned len)
+{
+	unsigned w;
+	if (len < PCI_CXL_DEV_LEN || rev < 1)	/* CXL 1.1's layout is not decoded */
+		return;
+	w = cw(where + PCI_CXL_DEV_CAP);
+	regline(w, "\t\tCXLCap:\tCache@0 IO@1 Mem@2 Mem HW Init@3 HDMCount %d Viral@14\n", (w >> 4) & 3);
+	w = cw(where + PCI_CXL_DEV_CTRL);
+	regline(w, "\t\tCXLCtl:\tCache@0 IO@1 Mem@2 Cache SF Cov %d Cache SF Gran %d Cache Clean@11 Viral@14\n",
+		(w >> 3) & 0x1f, (w >> 8) & 7);
+	regline(cw(where + PCI_CXL_DEV_STATUS), "\t\tCXLSta:\tViral@14\n");
+	regline(cw(where + PCI_CXL_DEV_STATUS2), "\t\tCXLSta2:\tResetComplete@1 ResetError@2 PMComplete@15\n");
+	w = cw(where + PCI_CXL_DEV_CAP2);
+	if ((w & 15) == PCI_CXL_DEV_CAP2_CACHE_UNK)
+		printf("\t\tCache Size Not Reported\n");
+	else if ((w & 15) <= PCI_CXL_DEV_CAP2_CACHE_1M)
+		printf("\t\tCache Size: %08x\n", (w >> 8 & 0xff) << ((w & 15) == PCI_CXL_DEV_CAP2_CACHE_1M ? 20 : 16));
+	else
+		printf("\t\tCache Size: %d of unknown unit size (%d)\n", (w >> 8) & 0xff, w & 15);
+	cxl_range(where + PCI_CXL_DEV_RANGE1_SIZE_HI, 1);
+	cxl_range(where + PCI_CXL_DEV_RANGE2_SIZE_HI, 2);
+}
+
+static void cxl_port(unsigned where, unsigned len)
+{
+	if (len < PCI_CXL_PORT_EXT_LEN)
+		return;
+	/* pciutils tests the status with its offset, 0x0a, as the mask */
+	printf("\t\tCXLPortSta:\tPMComplete%c\n", FLAG(cw(where + PCI_CXL_PORT_EXT_STATUS), 0x0a));
+	regline(cw(where + PCI_CXL_PORT_CTRL),
+		"\t\tCXLPortCtl:\tUnmaskSBR@0 UnmaskLinkDisable@1 AltMem@2 AltBME@3 ViralEnable@14\n");
+	/* and labels the alternate memory range as the bus range */
+	printf("\t\tAlternateBus:\t%02x-%02x\n\t\tAlternateBus:\t%04x-%04x\n", cb(where + PCI_CXL_PORT_ALT_BUS_BASE),
+	       cb(where + PCI_CXL_PORT_ALT_BUS_LIMIT), cw(where + PCI_CXL_PORT_ALT_MEM_BASE),
+	       cw(where + PCI_CXL_PORT_ALT_MEM_LIMIT));
+}
+
+/* a GPF time: base in bits 0-3 times 1, 10 or 100 of the unit of scale
+ * bits 8-11; 10 s has no unit name, nor have the reserved scales */
+static void gpf_time(const char *what, unsigned w)
+{
+	static const unsigned mult[] = { 1, 10, 100, 1, 10, 100, 1, 10 };
+	unsigned scale = (w >> 8) & 15;
+	if (scale >= ARRAY_SIZE(mult))
+		printf("\t\tReserved time scale encoding %x\n", scale);
+	printf("\t\tGPF %s: %u%s\n", what, (w & 15) * (scale < ARRAY_SIZE(mult) ? mult[scale] : 1),
+	       scale < 3 ? "us" : scale < 6 ? "ms" : scale == 6 ? "s" : "<?>");
+}
+
+static void cxl_flexbus(unsigned where, int rev)
+{
+	static const char more[] = " 256BFlit@13 PBRFlit@14";
+	static const char *const regs[] = {
+		"\t\tFBCap:\tCache@0 IO@1 Mem@2 68BFlit@5 MltLogDev@6",
+		"\n\t\tFBCtl:\tCache@0 IO@1 Mem@2 SynHdrByp@3 DrftBuf@4 68BFlit@5 MltLogDev@6 RCD@7 Retimer1@8 Retimer2@9",
+		"\n\t\tFBSta:\tCache@0 IO@1 Mem@2 SynHdrByp@3 DrftBuf@4 68BFlit@5 MltLogDev@6",
+	};
+	if (rev < 1) {
+		printf("\t\tRevision %d not supported\n", rev);
+		return;
+	}
+	for (unsigned i = 0; i < 3; i++) {
+		unsigned w = cw(where + PCI_CXL_FB_PORT_CAP + 2 * i);
+		regline(w, "%s", regs[i]);
+		if (rev > 1)
+			regline(w, more);
+	}
+	printf("\n\t\tFBModTS:\tReceived FB Data: %06x\n", cl(where + PCI_CXL_FB_MOD_TS_DATA) & 0xffffff);
+	if (rev < 2)
+		return;
+	regline(cl(where + PCI_CXL_FB_PORT_CAP2), "\t\tFBCap2:\tNOPHint@0\n");
+	regline(cl(where + PCI_CXL_FB_PORT_CTRL2), "\t\tFBCtl2:\tNOPHint@0\n");
+	printf("\t\tFBSta2:\tNOPHintInfo: %x\n", cl(where + PCI_CXL_FB_PORT_STATUS2) & 3);
+}
+
+/* the register blocks, 8 bytes each, that fit in the capability */
+static void cxl_locator(unsigned where, unsigned len)
+{
+	static const char *const ids[] = { "empty", "component registers", "BAR virtualization",
+					   "CXL device registers", "CPMU registers" };
+	for (unsigned i = 0, pos = where + PCI_CXL_RL_BLOCK1_LO; pos + 7 < where + len; i++, pos += 8) {
+		uint32_t lo = cl(pos), id = (lo >> 8) & 0xff;
+		if (id)
+			printf("\t\tBlock%u: BIR: bar%u, ID: %s, offset: %016llx\n", i + 1, lo & 7,
+			       id < ARRAY_SIZE(ids) ? ids[id] : id == 0xff ? "vendor-specific" : "<?>",
+			       (unsigned long long)((uint64_t)cl(pos + 4) << 32 | (lo & 0xffff0000)));
+	}
+}
+
+static void cap_cxl(unsigned where, unsigned id, int rev, unsigned len)
+{
+	unsigned w;
+	switch (id) {
+	case 0:
+		cxl_device(where, rev, len);
+		break;
+	case 2:
+		for (unsigned i = 0; i < 8; i++)
+			printf("\t\tFuncMap %u: %08x\n", i, cw(where + PCI_CXL_FUN_MAP_REG_0 + 4 * i));
+		break;
+	case 3:
+		cxl_port(where, len);
+		break;
+	case 4:
+		gpf_time("Phase 1 Timeout", cw(where + PCI_CXL_GPF_PORT_PHASE1_CTRL));
+		gpf_time("Phase 2 Timeout", cw(where + PCI_CXL_GPF_PORT_PHASE2_CTRL));
+		break;
+	case 5:
+		gpf_time("Phase 2 Duration", cw(where + PCI_CXL_GPF_DEV_PHASE2_DUR));
+		printf("\t\tGPF Phase 2 Power: %umW\n", cl(where + PCI_CXL_GPF_DEV_PHASE2_POW));
+		break;
+	case 7:
+		cxl_flexbus(where, rev);
+		break;
+	case 8:
+		cxl_locator(where, len);
+		break;
+	case 9:
+		w = cw(where + PCI_CXL_MLD_NUM_LD);
+		if (w && w <= PCI_CXL_MLD_MAX_LD)
+			printf("\t\tNumLogDevs: %d\n", w);
+		break;
+	default:
+		printf("\t\tUnknown ID %04x\n", id);
+	}
+}
+
 /* len: the bytes from where + 4 on a decoder reads (0: it fetches its own);
  * unreadable: say so when they cannot be read, as pciutils does for some */
 static const struct {
@@ -1322,7 +1469,7 @@ static int decoder(unsigned id)
 
 /* Extended capabilities (offset 0x100 on): names, the serial number, the
  * vendor headers, and at -vv the registers ext_decoders knows; the others
- * (multi-function VC, CXL's DVSECs, ...) are only named.  type: the Express
+ * (multi-function VC, power budgeting, ...) are only named.  type: the Express
  * capability's port type, -1 without one. */
 static void show_ext_caps(int type)
 {
@@ -1361,11 +1508,20 @@ static void show_ext_caps(int type)
 				       cw(where + 6) >> 4);
 		} else if (id == PCI_EXT_CAP_ID_DVSEC) {
 			printf("Designated Vendor-Specific: ");
-			if (!fetch(where + 4, 8))
+			if (!fetch(where + 4, 8)) {
 				printf("<unreadable>\n");
-			else	/* CXL's DVSECs are not decoded: shown as any other vendor's */
-				printf("Vendor=%04x ID=%04x Rev=%d Len=%d <?>\n", cw(where + 4), cw(where + 8),
-				       cb(where + 6) & 15, cw(where + 6) >> 4);
+			} else {
+				unsigned len = cw(where + 6) >> 4;
+				printf("Vendor=%04x ID=%04x Rev=%d Len=%u", cw(where + 4), cw(where + 8),
+				       cb(where + 6) & 15, len);
+				if (cw(where + 4) != PCI_DVSEC_VENDOR_ID_CXL || len < 16) {
+					printf(" <?>\n");
+				} else {
+					printf(": CXL\n");
+					if (verbose > 1 && fetch(where, len))
+						cap_cxl(where, cw(where + 8), cb(where + 6) & 15, len);
+				}
+			}
 		} else if ((d = decoder(id)) >= 0) {
 			printf("%s\n", ext_caps[id]);
 			if (verbose < 2)
