@@ -117,7 +117,12 @@ int wc_main(int argc, char **argv)
 	width = column_width(files, n, shown);
 	for (int i = 0; i < n; i++) {
 		unsigned long long c[NCOUNT] = { 0 };
-		int fd = open_input(files[i]);
+		int fd;
+		if (!*files[i]) {	/* GNU's words: "" is no name at all, not a missing file */
+			warn("invalid zero-length file name");
+			continue;
+		}
+		fd = open_input(files[i]);
 		if (fd < 0)
 			continue;
 		/* a read error still shows what was counted, as GNU and busybox do */
