@@ -10,6 +10,20 @@
 //config:	  whose aliases match the device (the modprobe matcher, no
 //config:	  libkmod), and -knm prints the one-line form the Diskless
 //config:	  Linux PXE HOWTO's linuxrc parses.
+//config:
+//config:config LSPCI_DECODE
+//config:	bool "Decode capability registers (-vv)"
+//config:	depends on LSPCI
+//config:	default y
+//config:	help
+//config:	  The register decoders of -vv: power management, MSI, MSI-X,
+//config:	  PCI Express (device, link, slot, root, v2), AER, ACS, LTR,
+//config:	  L1 PM substates, resizable BAR, SR-IOV, ATS, PRI, PASID, DPC,
+//config:	  PTM, TPH, virtual channel, CXL and the other capabilities'
+//config:	  lines below their name (about 12 KiB).  Without them -vv and
+//config:	  -vvv print each capability's line as -v does (with its
+//config:	  version), and nothing under it; everything else (control,
+//config:	  status, regions, bridge registers, -k, -x, -m) is unchanged.
 //applet:lspci LSPCI lspci_main ">0k(kernel)n(numeric)m(machine)v(verbose)s(slot):d(device):i(ids):DxF:A:O*\001(modules):"
 //usage:lspci [-knmvxD] [-s [[[DOMAIN:]BUS]:][SLOT][.FUNC]] [-d [VENDOR]:[DEVICE][:CLASS]] [-i FILE]
 //usage:	[-F DUMPFILE] [-A METHOD] [-O PARAM=VALUE] [--modules DIR]
@@ -24,6 +38,7 @@
 //usage:		L1 PM substates, (virtual) resizable BAR, SR-IOV, ATS, PRI,
 //usage:		PASID, DPC, PTM, TPH, secondary Express, multicast, RCEC,
 //usage:		DOE, virtual channel, root complex link and CXL capabilities
+//usage:		(those of the capabilities unless built without LSPCI_DECODE)
 //usage:	-x	config space in hex (-xxx 256 bytes, -xxxx 4096), the format -F reads
 //usage:	-F FILE	read the devices from such a dump instead of the system
 //usage:	-k	kernel driver in use and kernel modules that can drive the device,
@@ -278,6 +293,13 @@ static void load_config(struct pci_dev *p)
 }
 
 static int verbose;	/* -v count */
+
+/* -vv's register lines under a capability; without LSPCI_DECODE the
+ * compiler drops every decoder that is only called when this is true */
+static int decoding(void)
+{
+	return ENABLE_LSPCI_DECODE && verbose >= 2;
+}
 #define FLAG(x, bit) ((x) & (bit) ? '+' : '-')
 
 /* pciutils' sizes: the largest unit that divides exactly: 128K, 4M, 3 */
@@ -419,7 +441,7 @@ static void cap_pm(unsigned where, unsigned cap)
 	static const int aux[8] = { 0, 55, 100, 160, 220, 270, 320, 375 };
 	unsigned t, b;
 	printf("Power Management version %d\n", cap & PCI_PM_CAP_VER_MASK);
-	if (verbose < 2)
+	if (!decoding())
 		return;
 	printf("\t\tFlags: PMEClk%c DSI%c D1%c D2%c AuxCurrent=%dmA PME(D0%c,D1%c,D2%c,D3hot%c,D3cold%c)\n",
 	       FLAG(cap, PCI_PM_CAP_PME_CLOCK), FLAG(cap, PCI_PM_CAP_DSI), FLAG(cap, PCI_PM_CAP_D1),
@@ -444,7 +466,7 @@ static void cap_msi(unsigned where, unsigned cap)
 	printf("MSI: Enable%c Count=%d/%d Maskable%c 64bit%c\n", FLAG(cap, PCI_MSI_FLAGS_ENABLE),
 	       1 << ((cap & PCI_MSI_FLAGS_QSIZE) >> 4), 1 << ((cap & PCI_MSI_FLAGS_QMASK) >> 1),
 	       FLAG(cap, PCI_MSI_FLAGS_MASK_BIT), FLAG(cap, PCI_MSI_FLAGS_64BIT));
-	if (verbose < 2 || !fetch(where + PCI_MSI_ADDRESS_LO,
+	if (!decoding() || !fetch(where + PCI_MSI_ADDRESS_LO,
 				  (is64 ? PCI_MSI_DATA_64 : PCI_MSI_DATA_32) + 2 - PCI_MSI_ADDRESS_LO))
 		return;
 	printf("\t\tAddress: ");
@@ -462,7 +484,7 @@ static void cap_msix(unsigned where, unsigned cap)
 	uint32_t off;
 	printf("MSI-X: Enable%c Count=%d Masked%c\n", FLAG(cap, PCI_MSIX_ENABLE), (cap & PCI_MSIX_TABSIZE) + 1,
 	       FLAG(cap, PCI_MSIX_MASK));
-	if (verbose < 2 || !fetch(where + PCI_MSIX_TABLE, 8))
+	if (!decoding() || !fetch(where + PCI_MSIX_TABLE, 8))
 		return;
 	off = cl(where + PCI_MSIX_TABLE);
 	printf("\t\tVector table: BAR=%d offset=%08x\n", off & PCI_MSIX_BIR, off & ~PCI_MSIX_BIR);
@@ -739,7 +761,7 @@ static int cap_express(unsigned where, unsigned cap)
 	if (tm & DOWNPORT)
 		printf(" (Slot%c)", FLAG(cap, PCI_EXP_FLAGS_SLOT));
 	printf(", MSI %02x\n", (cap & PCI_EXP_FLAGS_IRQ) >> 9);
-	if (verbose < 2 || !fetch(where + PCI_EXP_DEVCAP, tm & ROOTISH ? 32 : slot ? 24 : 16))
+	if (!decoding() || !fetch(where + PCI_EXP_DEVCAP, tm & ROOTISH ? 32 : slot ? 24 : 16))
 		return type;
 	exp_dev(where, tm);
 	if (link)
@@ -765,7 +787,7 @@ static void cap_vendor(unsigned where, unsigned cap)
 	if (cw(PCI_VENDOR_ID) == 0x1af4 && cw(PCI_DEVICE_ID) >= 0x1000 && cw(PCI_DEVICE_ID) <= 0x107f &&
 	    len >= 16 && fetch(where, len)) {
 		printf("VirtIO: %s\n", vt[type < ARRAY_SIZE(vt) ? type : 0]);
-		if (verbose < 2)
+		if (!decoding())
 			return;
 		printf("\t\tBAR=%d offset=%08x size=%08x", cb(where + 4), cl(where + 8), cl(where + 12));
 		if (type == 2 && len >= 20)
@@ -788,7 +810,7 @@ static void cap_ssvid(unsigned where)
 static void cap_af(unsigned where)
 {
 	printf("PCI Advanced Features\n");
-	if (verbose < 2 || !fetch(where + PCI_AF_CAP, 3))
+	if (!decoding() || !fetch(where + PCI_AF_CAP, 3))
 		return;
 	printf("\t\tAFCap: TP%c FLR%c\n", FLAG(cb(where + PCI_AF_CAP), PCI_AF_CAP_TP),
 	       FLAG(cb(where + PCI_AF_CAP), PCI_AF_CAP_FLR));
@@ -800,7 +822,7 @@ static void cap_sata(unsigned where, unsigned cap)
 {
 	unsigned bar;
 	printf("SATA HBA v%d.%d", (cap >> 4) & 15, cap & 15);
-	if (verbose < 2 || !fetch(where + PCI_SATA_HBA_BARS, 4)) {
+	if (!decoding() || !fetch(where + PCI_SATA_HBA_BARS, 4)) {
 		putchar('\n');
 		return;
 	}
@@ -1518,15 +1540,14 @@ static void show_ext_caps(int type)
 					printf(" <?>\n");
 				} else {
 					printf(": CXL\n");
-					if (verbose > 1 && fetch(where, len))
+					if (decoding() && fetch(where, len))
 						cap_cxl(where, cw(where + 8), cb(where + 6) & 15, len);
 				}
 			}
-		} else if ((d = decoder(id)) >= 0) {
+		} else if (decoding() && (d = decoder(id)) >= 0) {
+			/* its name, from ext_caps as below, and its registers */
 			printf("%s\n", ext_caps[id]);
-			if (verbose < 2)
-				;
-			else if (fetch(where + 4, ext_decoders[d].len))
+			if (fetch(where + 4, ext_decoders[d].len))
 				ext_decoders[d].show(where, type);
 			else if (ext_decoders[d].unreadable)
 				printf("\t\t<unreadable>\n");
