@@ -6,9 +6,10 @@
 //config:	help
 //config:	  The ip forms initramfs scripts use: addr show/add/del/flush
 //config:	  (IPv4 and IPv6), link show/set, route show/add/del/replace
-//config:	  (IPv4 and IPv6), over rtnetlink; -o for one-line listings.
+//config:	  (IPv4 and IPv6), over rtnetlink; -o for one-line listings,
+//config:	  -s for the link counters, in iproute2's format.
 //applet:ip IP ip_main NULL
-//usage:ip [-4|-6] [-o] {addr|link|route} ...
+//usage:ip [-4|-6] [-o] [-s] {addr|link|route} ...
 //usage:
 //usage:	ip addr [show [dev IF]]		ip addr flush dev IF
 //usage:	ip addr {add|del} A[/N] dev IF [brd B|+] [label L] [scope S]
@@ -20,6 +21,7 @@
 //usage:						[via G] [dev IF] [metric N] [src A] [proto P] [scope S]
 //usage:		IPv6 with -6 or an IPv6 prefix or gateway; TYPE unreachable, blackhole, prohibit
 //usage:	-o	one line per address or link: '\' for its line breaks
+//usage:	-s	with link and addr: the kernel's counters (-s -s: error counters too)
 #include "pxebox.h"
 #include "netif.h"
 #include <arpa/inet.h>
@@ -27,10 +29,13 @@
 #include <linux/if_arp.h>
 #include <linux/if_link.h>
 #include <linux/icmpv6.h>
+#include <linux/net_namespace.h>
+#include <dirent.h>
 #include <sys/ioctl.h>
 
 static int family = AF_UNSPEC;
 static int oneline;		/* -o */
+static int stats;		/* -s, -s -s: link counters */
 
 /* The end of a line inside one record: with -o iproute2 joins them with '\\'. */
 static void eol(void)
@@ -81,7 +86,8 @@ struct show_arg {
 	const char *name;	/* of the link, leading each address with -o */
 };
 
-static void print_flags(unsigned f)
+/* mdown: the link this one sits on (a veth's peer, a vlan's card) is down */
+static void print_flags(unsigned f, int mdown)
 {
 	static const struct { unsigned f; const char *n; } fl[] = {
 		{ IFF_LOOPBACK, "LOOPBACK" }, { IFF_BROADCAST, "BROADCAST" },
@@ -103,6 +109,8 @@ static void print_flags(unsigned f)
 			printf("%s%s", first ? "" : ",", fl[i].n);
 			first = 0;
 		}
+	if (mdown)
+		printf("%sM-DOWN", first ? "" : ",");
 	putchar('>');
 }
 
@@ -115,13 +123,142 @@ static void print_hw(struct rtattr *a)
 
 static int addr_cb(struct nlmsghdr *n, void *arg);
 
+static int nsid_cb(struct nlmsghdr *n, void *arg)
+{
+	struct rtattr *tb[NETNSA_MAX + 1];
+	int len = (int)n->nlmsg_len - NLMSG_LENGTH(sizeof(struct rtgenmsg));
+	if (n->nlmsg_type != RTM_NEWNSID || len < 0)
+		return 0;
+	nl_parse(tb, NETNSA_MAX, (struct rtattr *)((char *)NLMSG_DATA(n) + NLMSG_ALIGN(sizeof(struct rtgenmsg))), len);
+	if (tb[NETNSA_NSID])
+		*(int *)arg = *(int *)RTA_DATA(tb[NETNSA_NSID]);
+	return 0;
+}
+
+/* A link's peer in another namespace: by the name "ip netns add" gave that
+ * namespace (under /run/netns) when one has this id here, as iproute2. */
+static void print_netns(int id)
+{
+	DIR *d = id >= 0 ? opendir("/run/netns") : NULL;
+	struct dirent *e;
+	if (id < 0) {
+		printf(" link-netnsid unknown");
+		return;
+	}
+	while (d && (e = readdir(d))) {
+		char path[300];
+		struct nlreq r;
+		int fd, got = -1;
+		if (e->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof(path), "/run/netns/%s", e->d_name);
+		if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+			continue;
+		nl_init(&r, RTM_GETNSID, 0);
+		nl_attr32(&r, NETNSA_FD, (uint32_t)fd);
+		nl_ask(&r, nsid_cb, &got);
+		close(fd);
+		if (got == id) {
+			printf(" link-netns %s", e->d_name);
+			closedir(d);
+			return;
+		}
+	}
+	if (d)
+		closedir(d);
+	printf(" link-netnsid %d", id);
+}
+
+/* digits of v, for the counter columns */
+static unsigned width_of(uint64_t v)
+{
+	unsigned w = 1;
+	while (v >= 10)
+		v /= 10, w++;
+	return w;
+}
+
+static void widen(unsigned *w, const uint64_t *v)
+{
+	for (int i = 0; i < 7; i++)
+		if (v[i] && width_of(v[i]) > w[i])
+			w[i] = width_of(v[i]);
+}
+
+static int stats_first;	/* the table starts a line (ip -s addr) */
+
+/* one counter row: NAME (with "RX:" the first header is inside the column) */
+static void stat_row(const unsigned *w, const char *name, const char *const *h, const uint64_t *v, int errs)
+{
+	if (strcmp(name, "RX:") || !stats_first)
+		eol();
+	if (errs)
+		printf("    %-*s", (int)w[0], name);
+	else
+		printf("    %s %*s", name, (int)w[0] - 4, h[0]);
+	for (int i = 1; i < 6; i++)
+		printf(" %*s", (int)w[i], h[i]);
+	if (!errs)	/* a column kept for "compressed" even when it is not shown */
+		printf(" %*s", (int)w[6], v[6] ? h[6] : "");
+	else if (v[6])
+		printf(" %*s", (int)w[6], h[6]);
+	eol();
+	printf("    ");
+	errs ? printf("%*s", (int)w[0], "") : printf("%*llu", (int)w[0], (unsigned long long)v[0]);
+	for (int i = 1; i < 6; i++)
+		printf(" %*llu", (int)w[i], (unsigned long long)v[i]);
+	putchar(' ');
+	if (v[6])
+		printf("%*llu", (int)w[6], (unsigned long long)v[6]);
+}
+
+/* ip -s: iproute2's table of the kernel's counters, columns as wide as their
+ * header or their widest number (RX and TX rows share them) */
+static void print_stats(struct rtattr **tb)
+{
+	static const char *const rxh[] = { "bytes", "packets", "errors", "dropped", "missed", "mcast", "compressed" };
+	static const char *const txh[] = { "bytes", "packets", "errors", "dropped", "carrier", "collsns", "compressed" };
+	static const char *const rxeh[] = { "", "length", "crc", "frame", "fifo", "overrun", "nohandler" };
+	static const char *const txeh[] = { "", "aborted", "fifo", "window", "heartbt", "transns", "" };
+	struct rtnl_link_stats64 s;
+	unsigned w[7] = { 10, 7, 6, 7, 7, 7, 10 };
+
+	/* every kernel since 2.6.35 sends the 64-bit counters (a newer one
+	 * more of them), but not in the IPv6 listing: zeros there, as iproute2 */
+	memset(&s, 0, sizeof(s));
+	if (tb[IFLA_STATS64])
+		memcpy(&s, RTA_DATA(tb[IFLA_STATS64]), RTA_PAYLOAD(tb[IFLA_STATS64]) < sizeof(s) ?
+	       RTA_PAYLOAD(tb[IFLA_STATS64]) : sizeof(s));
+	uint64_t rx[7] = { s.rx_bytes, s.rx_packets, s.rx_errors, s.rx_dropped, s.rx_missed_errors,
+			   s.multicast, s.rx_compressed };
+	uint64_t tx[7] = { s.tx_bytes, s.tx_packets, s.tx_errors, s.tx_dropped, s.tx_carrier_errors,
+			   s.collisions, s.tx_compressed };
+	uint64_t rxe[7] = { 0, s.rx_length_errors, s.rx_crc_errors, s.rx_frame_errors, s.rx_fifo_errors,
+			    s.rx_over_errors, s.rx_nohandler };
+	uint64_t txe[7] = { 0, s.tx_aborted_errors, s.tx_fifo_errors, s.tx_window_errors,
+			    s.tx_heartbeat_errors,
+			    tb[IFLA_CARRIER_CHANGES] ? *(uint32_t *)RTA_DATA(tb[IFLA_CARRIER_CHANGES]) : 0, 0 };
+	widen(w, rx);
+	widen(w, tx);
+	if (stats > 1) {
+		widen(w, rxe);
+		widen(w, txe);
+	}
+	stat_row(w, "RX:", rxh, rx, 0);
+	if (stats > 1)
+		stat_row(w, "RX errors:", rxeh, rxe, 1);
+	stat_row(w, "TX:", txh, tx, 0);
+	if (stats > 1)
+		stat_row(w, "TX errors:", txeh, txe, 1);
+}
+
 static int link_cb(struct nlmsghdr *n, void *arg)
 {
 	struct show_arg *sa = arg;
 	struct ifinfomsg *ifi = NLMSG_DATA(n);
 	struct rtattr *tb[IFLA_MAX + 1];
 	char buf[IF_NAMESIZE];
-	int len = (int)n->nlmsg_len - NLMSG_LENGTH(sizeof(*ifi));
+	int len = (int)n->nlmsg_len - NLMSG_LENGTH(sizeof(*ifi)), mdown = 0;
 
 	if (n->nlmsg_type != RTM_NEWLINK || len < 0)
 		return 0;
@@ -146,22 +283,52 @@ static int link_cb(struct nlmsghdr *n, void *arg)
 	if (tb[IFLA_LINK]) {
 		int l = *(int *)RTA_DATA(tb[IFLA_LINK]);
 		/* a peer in another namespace has no name here */
-		if (tb[IFLA_LINK_NETNSID] || !l)
+		if (!l)
+			printf("@NONE");
+		else if (tb[IFLA_LINK_NETNSID])
 			printf("@if%d", l);
-		else
-			printf("@%s", name_of(l, buf));
+		else {
+			struct ifreq ifr;
+			memset(&ifr, 0, sizeof(ifr));
+			printf("@%s", name_of(l, ifr.ifr_name));
+			mdown = !ioctl(netif_sock(), SIOCGIFFLAGS, &ifr) && !(ifr.ifr_flags & IFF_UP);
+		}
 	}
 	printf(": ");
-	print_flags(ifi->ifi_flags);
+	print_flags(ifi->ifi_flags, mdown);
 	if (tb[IFLA_MTU])
 		printf(" mtu %u", *(unsigned *)RTA_DATA(tb[IFLA_MTU]));
 	if (tb[IFLA_QDISC])
 		printf(" qdisc %s", (char *)RTA_DATA(tb[IFLA_QDISC]));
 	if (tb[IFLA_MASTER])
 		printf(" master %s", name_of(*(int *)RTA_DATA(tb[IFLA_MASTER]), buf));
+	if (tb[IFLA_OPERSTATE]) {
+		static const char *const st[] = { "UNKNOWN", "NOTPRESENT", "DOWN", "LOWERLAYERDOWN",
+						  "TESTING", "DORMANT", "UP" };
+		unsigned o = *(uint8_t *)RTA_DATA(tb[IFLA_OPERSTATE]);
+		o < ARRAY_SIZE(st) ? printf(" state %s", st[o]) : printf(" state %#x", o);
+	}
+	if (!sa->with_addrs && tb[IFLA_LINKMODE]) {
+		unsigned m = *(uint8_t *)RTA_DATA(tb[IFLA_LINKMODE]);
+		m < 2 ? printf(" mode %s", m ? "DORMANT" : "DEFAULT") : printf(" mode %u", m);
+	}
+	if (tb[IFLA_GROUP]) {
+		unsigned g = *(unsigned *)RTA_DATA(tb[IFLA_GROUP]);
+		g ? printf(" group %u", g) : printf(" group default");
+	}
 	if (tb[IFLA_TXQLEN])
 		printf(" qlen %u", *(unsigned *)RTA_DATA(tb[IFLA_TXQLEN]));
+	else {	/* the IPv6 listing's records lack it: iproute2 asks */
+		struct ifreq ifr;
+		memset(&ifr, 0, sizeof(ifr));
+		snprintf(ifr.ifr_name, sizeof(ifr.ifr_name), "%s", (char *)RTA_DATA(tb[IFLA_IFNAME]));
+		if (!ioctl(netif_sock(), SIOCGIFTXQLEN, &ifr))
+			printf(" qlen %d", ifr.ifr_qlen);
+	}
 	if (sa->with_addrs && family != AF_UNSPEC) {
+		/* no link/ line: iproute2 puts the peer's namespace here */
+		if (tb[IFLA_LINK_NETNSID])
+			print_netns(*(int *)RTA_DATA(tb[IFLA_LINK_NETNSID]));
 		putchar('\n');
 		goto addrs;
 	}
@@ -176,6 +343,10 @@ static int link_cb(struct nlmsghdr *n, void *arg)
 			print_hw(tb[IFLA_BROADCAST]);
 		}
 	}
+	if (tb[IFLA_LINK_NETNSID])
+		print_netns(*(int *)RTA_DATA(tb[IFLA_LINK_NETNSID]));
+	if (stats && !sa->with_addrs)
+		print_stats(tb);
 	putchar('\n');
 addrs:
 	if (sa->with_addrs) {
@@ -183,6 +354,13 @@ addrs:
 		int err = nl_dump(RTM_GETADDR, family, addr_cb, &a);
 		if (err)
 			nl_fail(err, "dump addresses");
+		/* ip -s addr: the counters after the addresses */
+		if (stats && !oneline) {
+			stats_first = 1;
+			print_stats(tb);
+			stats_first = 0;
+			putchar('\n');
+		}
 	}
 	return 0;
 }
@@ -268,7 +446,10 @@ static void show_links(char **argv, int with_addrs)
 		sa.ifindex = index_of(*argv++);
 	if (*argv)
 		die("unexpected '%s'", *argv);
-	err = nl_dump(RTM_GETLINK, AF_UNSPEC, link_cb, &sa);
+	/* as iproute2: "ip -6 addr" lists the links the IPv6 way, whose records
+	 * lack qdisc, group and peer */
+	err = nl_dump(RTM_GETLINK, with_addrs && family == AF_INET6 && !sa.ifindex ? AF_INET6 : AF_UNSPEC,
+		      link_cb, &sa);
 	if (err)
 		nl_fail(err, "dump links");
 }
@@ -765,7 +946,7 @@ int ip_main(int argc, char **argv)
 {
 	(void)argc;
 	family = AF_UNSPEC;	/* fresh, should the shell ever run us in-process */
-	oneline = 0;
+	oneline = stats = 0;
 	argv++;
 	while (*argv && **argv == '-') {
 		if (!strcmp(*argv, "-4"))
@@ -774,6 +955,9 @@ int ip_main(int argc, char **argv)
 			family = AF_INET6;
 		else if (match(*argv + 1 + (argv[0][1] == '-'), "oneline"))
 			oneline = 1;
+		else if (match(*argv + 1 + (argv[0][1] == '-'), "statistics") ||
+			 !strcmp(*argv + 1 + (argv[0][1] == '-'), "stats"))
+			stats++;
 		else if (!strcmp(*argv, "--help")) {
 			show_help(applet_find("ip"), stdout);
 			return 0;

@@ -143,6 +143,9 @@ void nl_init(struct nlreq *r, int type, int flags)
 	case RTM_NEWADDR: case RTM_DELADDR: case RTM_GETADDR:
 		r->n.nlmsg_len = NLMSG_LENGTH(sizeof(struct ifaddrmsg));
 		break;
+	case RTM_NEWNSID: case RTM_GETNSID:
+		r->n.nlmsg_len = NLMSG_LENGTH(sizeof(struct rtgenmsg));
+		break;
 	default:
 		r->n.nlmsg_len = NLMSG_LENGTH(sizeof(struct rtmsg));
 	}
@@ -197,6 +200,11 @@ static int nl_recv(int fd, uint32_t seq, int (*cb)(struct nlmsghdr *, void *), v
 
 int nl_talk(struct nlreq *r)
 {
+	return nl_ask(r, NULL, NULL);
+}
+
+int nl_ask(struct nlreq *r, int (*cb)(struct nlmsghdr *n, void *arg), void *arg)
+{
 	static uint32_t seq;
 	int fd = nl_open(), ret;
 	r->n.nlmsg_flags |= NLM_F_ACK;
@@ -204,7 +212,7 @@ int nl_talk(struct nlreq *r)
 	if (send(fd, &r->n, r->n.nlmsg_len, 0) < 0)
 		ret = -errno;
 	else
-		ret = nl_recv(fd, r->n.nlmsg_seq, NULL, NULL);
+		ret = nl_recv(fd, r->n.nlmsg_seq, cb, arg);
 	close(fd);
 	return ret;
 }

@@ -43,6 +43,9 @@ void nl_attr(struct nlreq *r, int type, const void *data, size_t len);
 void nl_attr32(struct nlreq *r, int type, uint32_t v);
 /* Send and wait for the kernel's answer: 0 or -errno. */
 int nl_talk(struct nlreq *r);
+/* The same for a request the kernel answers with data (RTM_GETNSID): cb
+ * sees the answer before the ACK. */
+int nl_ask(struct nlreq *r, int (*cb)(struct nlmsghdr *n, void *arg), void *arg);
 /* Dump request (RTM_GETLINK/GETADDR/GETROUTE): cb for each message; stops
  * early when cb returns non-zero.  Returns 0 or -errno. */
 int nl_dump(int type, int family, int (*cb)(struct nlmsghdr *n, void *arg), void *arg);
