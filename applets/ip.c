@@ -17,9 +17,11 @@
 //usage:		A is IPv4 (N 0-32, default 32) or IPv6 (N 0-128, default 128)
 //usage:	ip link [show [IF]]		ip link set [dev] IF [up|down] [mtu N] [address MAC]
 //usage:						[name NEW] [arp on|off] [promisc on|off]
-//usage:	ip route [show [dev IF]]	ip route {add|del|replace} [TYPE] PREFIX|default
-//usage:						[via G] [dev IF] [metric N] [src A] [proto P] [scope S]
-//usage:		IPv6 with -6 or an IPv6 prefix or gateway; TYPE unreachable, blackhole, prohibit
+//usage:	ip route [show [dev IF] [table T|all]]
+//usage:	ip route {add|del|replace} [TYPE] PREFIX|default [via G] [dev IF] [metric N]
+//usage:						[src A] [proto P] [scope S] [table T]
+//usage:		IPv6 with -6 or an IPv6 prefix or gateway; TYPE unreachable, blackhole,
+//usage:		prohibit, throw, local, broadcast, ...; T main, local, default or a number
 //usage:	-o	one line per address or link: '\' for its line breaks
 //usage:	-s	with link and addr: the kernel's counters (-s -s: error counters too)
 #include "pxebox.h"
@@ -717,6 +719,66 @@ static const char *proto_name(int p, char buf[12])
 	return buf;
 }
 
+/* route types by their RTN_ number */
+static const char *const rtn_names[] = {
+	"none", "unicast", "local", "broadcast", "anycast", "multicast", "blackhole",
+	"unreachable", "prohibit", "throw", "nat", "xresolve",
+};
+
+/* a routing table by iproute2's names for the fixed ones, else its number */
+static uint32_t parse_table(const char *s)
+{
+	if (!strcmp(s, "main"))
+		return RT_TABLE_MAIN;
+	if (!strcmp(s, "local"))
+		return RT_TABLE_LOCAL;
+	if (!strcmp(s, "default"))
+		return RT_TABLE_DEFAULT;
+	return (uint32_t)parse_num(s, "table", 1, UINT32_MAX);
+}
+
+static void print_table(uint32_t t)
+{
+	t == RT_TABLE_MAIN ? printf(" table main") : t == RT_TABLE_LOCAL ? printf(" table local") :
+		t == RT_TABLE_DEFAULT ? printf(" table default") : printf(" table %u", t);
+}
+
+struct route_filter {
+	int oif;		/* 0: any device */
+	uint32_t table;		/* 0: all tables */
+};
+
+/* RTA_MULTIPATH: one "nexthop" line each, as iproute2 */
+static void print_nexthops(int fam, struct rtattr *mp)
+{
+	struct rtnexthop *nh = RTA_DATA(mp);
+	int left = (int)RTA_PAYLOAD(mp);
+	char buf[INET6_ADDRSTRLEN], nb[IF_NAMESIZE];
+
+	while (left >= (int)sizeof(*nh) && nh->rtnh_len >= sizeof(*nh) && nh->rtnh_len <= left) {
+		struct rtattr *tb[RTA_MAX + 1];
+		nl_parse(tb, RTA_MAX, RTNH_DATA(nh), nh->rtnh_len - (int)RTNH_LENGTH(0));
+		eol();
+		printf("\tnexthop");
+		if (tb[RTA_GATEWAY] && RTA_PAYLOAD(tb[RTA_GATEWAY]) == (fam == AF_INET ? 4u : 16u))
+			printf(" via %s", inet_ntop(fam, RTA_DATA(tb[RTA_GATEWAY]), buf, sizeof(buf)));
+		if (nh->rtnh_ifindex)
+			printf(" dev %s", name_of(nh->rtnh_ifindex, nb));
+		printf(" weight %d", nh->rtnh_hops + 1);
+		if (nh->rtnh_flags & RTNH_F_DEAD)
+			printf(" dead");
+		if (nh->rtnh_flags & RTNH_F_ONLINK)
+			printf(" onlink");
+		if (nh->rtnh_flags & RTNH_F_PERVASIVE)
+			printf(" pervasive");
+		if (nh->rtnh_flags & RTNH_F_LINKDOWN)
+			printf(" linkdown");
+		putchar(' ');
+		left -= RTNH_ALIGN(nh->rtnh_len);
+		nh = RTNH_NEXT(nh);
+	}
+}
+
 /* The route metrics iproute2 names, in its (RTAX_) order. */
 static void print_metrics(struct rtattr *m)
 {
@@ -737,12 +799,15 @@ static int route_cb(struct nlmsghdr *n, void *arg)
 	struct rtattr *tb[RTA_MAX + 1];
 	char buf[INET6_ADDRSTRLEN], nb[IF_NAMESIZE], pb[12];
 	int len = (int)n->nlmsg_len - NLMSG_LENGTH(sizeof(*rt)), fam = rt->rtm_family;
-	int oif, only_oif = *(int *)arg;
+	struct route_filter *f = arg;
+	int oif, only_oif = f->oif;
+	uint32_t table;
 	if (n->nlmsg_type != RTM_NEWROUTE || len < 0 || (fam != AF_INET && fam != AF_INET6))
 		return 0;
 	nl_parse(tb, RTA_MAX, RTM_RTA(rt), len);
-	/* the main table only, as "ip route" shows by default */
-	if ((tb[RTA_TABLE] ? *(unsigned *)RTA_DATA(tb[RTA_TABLE]) : rt->rtm_table) != RT_TABLE_MAIN)
+	/* the main table unless asked, as iproute2 */
+	table = tb[RTA_TABLE] ? *(uint32_t *)RTA_DATA(tb[RTA_TABLE]) : rt->rtm_table;
+	if (f->table && table != f->table)
 		return 0;
 	/* and neither the kernel's cache of IPv6 routes */
 	if (rt->rtm_flags & RTM_F_CLONED)
@@ -750,12 +815,9 @@ static int route_cb(struct nlmsghdr *n, void *arg)
 	oif = tb[RTA_OIF] ? *(int *)RTA_DATA(tb[RTA_OIF]) : 0;
 	if (only_oif && oif != only_oif)
 		return 0;
-	if (rt->rtm_type == RTN_UNREACHABLE)
-		printf("unreachable ");
-	else if (rt->rtm_type == RTN_BLACKHOLE)
-		printf("blackhole ");
-	else if (rt->rtm_type == RTN_PROHIBIT)
-		printf("prohibit ");
+	if (rt->rtm_type != RTN_UNICAST)
+		rt->rtm_type < ARRAY_SIZE(rtn_names) ? printf("%s ", rtn_names[rt->rtm_type]) :
+			printf("%u ", rt->rtm_type);
 	if (!tb[RTA_DST])
 		printf("default");
 	else {
@@ -768,6 +830,8 @@ static int route_cb(struct nlmsghdr *n, void *arg)
 	/* "show dev IF" leaves out what it asked for, as iproute2 does */
 	if (oif && !only_oif)
 		printf(" dev %s", name_of(oif, nb));
+	if (!f->table && table != RT_TABLE_MAIN)
+		print_table(table);
 	if (rt->rtm_protocol != RTPROT_BOOT)
 		printf(" proto %s", proto_name(rt->rtm_protocol, pb));
 	if (rt->rtm_scope != RT_SCOPE_UNIVERSE)
@@ -795,7 +859,11 @@ static int route_cb(struct nlmsghdr *n, void *arg)
 			printf("medium") : p == ICMPV6_ROUTER_PREF_HIGH ? printf("high") : printf("%u", p);
 	}
 	/* iproute2 ends an IPv4 route, not an IPv6 one, with a space */
-	printf(fam == AF_INET ? " \n" : "\n");
+	if (fam == AF_INET)
+		putchar(' ');
+	if (tb[RTA_MULTIPATH])
+		print_nexthops(fam, tb[RTA_MULTIPATH]);
+	putchar('\n');
 	return 0;
 }
 
@@ -813,10 +881,6 @@ static void route_addr(int fam, const char *s, void *addr)
 
 static int route_change(char **argv, int cmd, int flags)
 {
-	static const struct { const char *n; unsigned char t; } types[] = {
-		{ "unicast", RTN_UNICAST }, { "unreachable", RTN_UNREACHABLE },
-		{ "blackhole", RTN_BLACKHOLE }, { "prohibit", RTN_PROHIBIT },
-	};
 	struct nlreq r;
 	unsigned char dst[16], ip[16];
 	const char *to, *gw = NULL, *src = NULL;
@@ -828,9 +892,9 @@ static int route_change(char **argv, int cmd, int flags)
 		r.u.r.rtm_protocol = RTPROT_BOOT;
 		r.u.r.rtm_type = RTN_UNICAST;
 	}
-	for (unsigned i = 0; *argv && i < ARRAY_SIZE(types); i++)
-		if (!strcmp(*argv, types[i].n)) {
-			r.u.r.rtm_type = types[i].t;
+	for (unsigned i = RTN_UNICAST; *argv && i < ARRAY_SIZE(rtn_names); i++)
+		if (!strcmp(*argv, rtn_names[i])) {
+			r.u.r.rtm_type = (unsigned char)i;
 			argv++;
 			break;
 		}
@@ -863,8 +927,7 @@ static int route_change(char **argv, int cmd, int flags)
 			scope = !strcmp(arg, "link") ? RT_SCOPE_LINK : !strcmp(arg, "host") ? RT_SCOPE_HOST :
 				!strcmp(arg, "global") ? RT_SCOPE_UNIVERSE : (int)parse_num(arg, "scope", 0, 255);
 		} else if (!strcmp(kw, "table")) {
-			uint32_t t = !strcmp(arg, "main") ? RT_TABLE_MAIN : !strcmp(arg, "local") ?
-				     RT_TABLE_LOCAL : (uint32_t)parse_num(arg, "table", 1, UINT32_MAX);
+			uint32_t t = parse_table(arg);
 			r.u.r.rtm_table = t < 256 ? (unsigned char)t : RT_TABLE_UNSPEC;
 			nl_attr32(&r, RTA_TABLE, t);
 		} else
@@ -900,6 +963,11 @@ static int route_change(char **argv, int cmd, int flags)
 	}
 	if (scope >= 0)
 		r.u.r.rtm_scope = (unsigned char)scope;
+	else if (r.u.r.rtm_type == RTN_LOCAL || r.u.r.rtm_type == RTN_NAT)	/* iproute2's choices */
+		r.u.r.rtm_scope = RT_SCOPE_HOST;
+	else if (r.u.r.rtm_type == RTN_BROADCAST || r.u.r.rtm_type == RTN_MULTICAST ||
+		 r.u.r.rtm_type == RTN_ANYCAST)
+		r.u.r.rtm_scope = RT_SCOPE_LINK;
 	else if (fam == AF_INET6 || (r.u.r.rtm_type != RTN_UNICAST && r.u.r.rtm_type != RTN_UNSPEC))
 		r.u.r.rtm_scope = RT_SCOPE_UNIVERSE;
 	else if (cmd == RTM_DELROUTE)
@@ -918,15 +986,21 @@ static int route_change(char **argv, int cmd, int flags)
 static int do_route(char **argv)
 {
 	if (!*argv || match(*argv, "show") || match(*argv, "list")) {
-		int err, oif = 0;
-		if (*argv && argv[1] && !strcmp(argv[1], "dev") && argv[2]) {
-			oif = index_of(argv[2]);
-			argv += 2;
+		struct route_filter f = { 0, RT_TABLE_MAIN };
+		int err;
+		for (argv += !!*argv; *argv; argv += 2) {
+			if (!argv[1])
+				die("%s: missing argument", *argv);
+			if (!strcmp(*argv, "dev"))
+				f.oif = index_of(argv[1]);
+			else if (!strcmp(*argv, "table"))
+				f.table = !strcmp(argv[1], "all") ? 0 : parse_table(argv[1]);
+			else
+				die("unexpected '%s'", *argv);
 		}
-		if (*argv && argv[1])
-			die("unexpected '%s'", argv[1]);
-		/* "ip route" alone is IPv4, as in iproute2 */
-		err = nl_dump(RTM_GETROUTE, family == AF_INET6 ? AF_INET6 : AF_INET, route_cb, &oif);
+		/* "ip route" alone is IPv4 and "table all" both, as in iproute2 */
+		err = nl_dump(RTM_GETROUTE, family != AF_UNSPEC ? family : f.table ? AF_INET : AF_UNSPEC,
+			      route_cb, &f);
 		if (err)
 			nl_fail(err, "dump routes");
 		return 0;
