@@ -17,7 +17,7 @@
 //usage:		A is IPv4 (N 0-32, default 32) or IPv6 (N 0-128, default 128)
 //usage:	ip link [show [IF]]		ip link set [dev] IF [up|down] [mtu N] [address MAC]
 //usage:						[name NEW] [arp on|off] [promisc on|off]
-//usage:	ip route [show [dev IF] [table T|all]]
+//usage:	ip route [show [dev IF] [table T|all]]	ip route get ADDR [from A] [dev IF]
 //usage:	ip route {add|del|replace} [TYPE] PREFIX|default [via G] [dev IF] [metric N]
 //usage:						[src A] [proto P] [scope S] [table T]
 //usage:		IPv6 with -6 or an IPv6 prefix or gateway; TYPE unreachable, blackhole,
@@ -746,6 +746,7 @@ static void print_table(uint32_t t)
 struct route_filter {
 	int oif;		/* 0: any device */
 	uint32_t table;		/* 0: all tables */
+	int get;		/* the answer to "ip route get" */
 };
 
 /* RTA_MULTIPATH: one "nexthop" line each, as iproute2 */
@@ -800,7 +801,7 @@ static int route_cb(struct nlmsghdr *n, void *arg)
 	char buf[INET6_ADDRSTRLEN], nb[IF_NAMESIZE], pb[12];
 	int len = (int)n->nlmsg_len - NLMSG_LENGTH(sizeof(*rt)), fam = rt->rtm_family;
 	struct route_filter *f = arg;
-	int oif, only_oif = f->oif;
+	int oif, only_oif = f->oif, cloned;
 	uint32_t table;
 	if (n->nlmsg_type != RTM_NEWROUTE || len < 0 || (fam != AF_INET && fam != AF_INET6))
 		return 0;
@@ -809,8 +810,9 @@ static int route_cb(struct nlmsghdr *n, void *arg)
 	table = tb[RTA_TABLE] ? *(uint32_t *)RTA_DATA(tb[RTA_TABLE]) : rt->rtm_table;
 	if (f->table && table != f->table)
 		return 0;
-	/* and neither the kernel's cache of IPv6 routes */
-	if (rt->rtm_flags & RTM_F_CLONED)
+	/* and neither the kernel's cache of IPv6 routes (but "get" answers with it) */
+	cloned = !!(rt->rtm_flags & RTM_F_CLONED);
+	if (cloned && !f->get)
 		return 0;
 	oif = tb[RTA_OIF] ? *(int *)RTA_DATA(tb[RTA_OIF]) : 0;
 	if (only_oif && oif != only_oif)
@@ -825,16 +827,21 @@ static int route_cb(struct nlmsghdr *n, void *arg)
 		if (rt->rtm_dst_len != (fam == AF_INET ? 32 : 128))
 			printf("/%d", rt->rtm_dst_len);
 	}
+	if (tb[RTA_SRC]) {
+		printf(" from %s", inet_ntop(fam, RTA_DATA(tb[RTA_SRC]), buf, sizeof(buf)));
+		if (rt->rtm_src_len != (fam == AF_INET ? 32 : 128))
+			printf("/%d", rt->rtm_src_len);
+	}
 	if (tb[RTA_GATEWAY])
 		printf(" via %s", inet_ntop(fam, RTA_DATA(tb[RTA_GATEWAY]), buf, sizeof(buf)));
 	/* "show dev IF" leaves out what it asked for, as iproute2 does */
 	if (oif && !only_oif)
 		printf(" dev %s", name_of(oif, nb));
-	if (!f->table && table != RT_TABLE_MAIN)
+	if (!f->table && !cloned && table != RT_TABLE_MAIN)
 		print_table(table);
-	if (rt->rtm_protocol != RTPROT_BOOT)
+	if (rt->rtm_protocol != RTPROT_BOOT && !cloned)
 		printf(" proto %s", proto_name(rt->rtm_protocol, pb));
-	if (rt->rtm_scope != RT_SCOPE_UNIVERSE)
+	if (rt->rtm_scope != RT_SCOPE_UNIVERSE && !cloned)
 		printf(" scope %s", rt->rtm_scope == RT_SCOPE_LINK ? "link" :
 		       rt->rtm_scope == RT_SCOPE_HOST ? "host" : "site");
 	if (tb[RTA_PREFSRC])
@@ -843,7 +850,29 @@ static int route_cb(struct nlmsghdr *n, void *arg)
 		printf(" metric %u", *(unsigned *)RTA_DATA(tb[RTA_PRIORITY]));
 	if (rt->rtm_flags & RTNH_F_LINKDOWN)
 		printf(" linkdown");
+	if (tb[RTA_UID])
+		printf(" uid %u", *(uint32_t *)RTA_DATA(tb[RTA_UID]));
 	/* routes from router advertisements run out; the kernel counts in USER_HZ */
+	if (cloned && fam == AF_INET) {
+		/* the kernel's RTCF_ flags ride in rtm_flags' high half */
+		static const struct { unsigned f; const char *n; } cf[] = {
+			{ 0x80000000, "local" }, { 0x20000000, "mc" }, { 0x10000000, "brd" },
+			{ 0x04000000, "dst-nat" }, { 0x01000000, "redirected" }, { 0x00040000, "redirect" },
+			{ 0x00800000, "src-direct" }, { 0x00400000, "fastroute" },
+		};
+		unsigned fl = rt->rtm_flags & ~0xffffu;
+		int first = 1;
+		putchar(' ');
+		eol();
+		printf("    cache");
+		for (unsigned i = 0; i < ARRAY_SIZE(cf); i++)
+			if (fl & cf[i].f) {
+				printf("%s%s", first ? " <" : ",", cf[i].n);
+				first = 0;
+			}
+		if (!first)
+			putchar('>');
+	}
 	if (tb[RTA_CACHEINFO] && RTA_PAYLOAD(tb[RTA_CACHEINFO]) >= sizeof(struct rta_cacheinfo)) {
 		struct rta_cacheinfo *ci = RTA_DATA(tb[RTA_CACHEINFO]);
 		long hz = sysconf(_SC_CLK_TCK);
@@ -983,10 +1012,53 @@ static int route_change(char **argv, int cmd, int flags)
 	return 0;
 }
 
+/* ip route get ADDR [from A] [dev IF]: the kernel's choice, as it answers */
+static int route_get(char **argv)
+{
+	struct route_filter f = { 0, 0, 1 };
+	struct nlreq r;
+	unsigned char a[16];
+	const char *to, *from = NULL;
+	int fam = family, plen, err;
+
+	nl_init(&r, RTM_GETROUTE, 0);
+	if (*argv && !strcmp(*argv, "to"))
+		argv++;
+	if (!(to = *argv))
+		die("need an address");
+	for (argv++; *argv; argv += 2) {
+		if (!argv[1])
+			die("%s: missing argument", *argv);
+		if (!strcmp(*argv, "from"))
+			from = argv[1];
+		else if (!strcmp(*argv, "dev") || !strcmp(*argv, "oif"))
+			nl_attr32(&r, RTA_OIF, (uint32_t)index_of(argv[1]));
+		else
+			die("unknown keyword '%s'", *argv);
+	}
+	if (fam == AF_UNSPEC)
+		fam = strchr(to, ':') ? AF_INET6 : AF_INET;
+	r.u.r.rtm_family = (unsigned char)fam;
+	if (parse_inet(fam, to, a, &plen))
+		die("%s prefix is expected rather than \"%s\"", fam_name(fam), to);
+	nl_attr(&r, RTA_DST, a, fam == AF_INET ? 4 : 16);
+	r.u.r.rtm_dst_len = (unsigned char)plen;
+	if (from) {
+		if (parse_inet(fam, from, a, &plen))
+			die("%s prefix is expected rather than \"%s\"", fam_name(fam), from);
+		nl_attr(&r, RTA_SRC, a, fam == AF_INET ? 4 : 16);
+		r.u.r.rtm_src_len = (unsigned char)plen;
+	}
+	err = nl_ask(&r, route_cb, &f);
+	if (err)
+		rtnl_fail(err);
+	return 0;
+}
+
 static int do_route(char **argv)
 {
 	if (!*argv || match(*argv, "show") || match(*argv, "list")) {
-		struct route_filter f = { 0, RT_TABLE_MAIN };
+		struct route_filter f = { 0, RT_TABLE_MAIN, 0 };
 		int err;
 		for (argv += !!*argv; *argv; argv += 2) {
 			if (!argv[1])
@@ -1005,6 +1077,8 @@ static int do_route(char **argv)
 			nl_fail(err, "dump routes");
 		return 0;
 	}
+	if (match(*argv, "get"))
+		return route_get(argv + 1);
 	if (match(*argv, "add"))
 		return route_change(argv + 1, RTM_NEWROUTE, NLM_F_CREATE | NLM_F_EXCL);
 	if (match(*argv, "delete"))
