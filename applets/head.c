@@ -8,19 +8,25 @@
 //applet:head HEAD head_main NULL
 //usage:head [-n [-]N] [-c [-]N] [-qv] [FILE]...
 //usage:
-//usage:Print the first 10 lines of each FILE (or stdin).
-//usage:	-n N	first N lines; -N: all but the last N (also the old form -N)
-//usage:	-c N	first N bytes; -N: all but the last N (suffixes b k m)
-//usage:	-q	never print headers	-v	always print headers
+//usage:Print the first 10 lines of each FILE ("-" or none: stdin).
+//usage:	-n N	(--lines) first N lines; -N: all but the last N
+//usage:	-c N	(--bytes) first N bytes; -N: all but the last N
+//usage:		N may end in b, k or m (x512, x1024, x1048576)
+//usage:	-q	(--quiet) never print headers
+//usage:	-v	(--verbose) always print headers
+//usage:The old form -N[bcklmqv] is read as the first argument only.
 #include "pxebox.h"
 
-/* a count with its sign: "-N" is special for head, "+N" for tail */
-static long long count(const char *s, int *special, int bytes)
+/* -n/-c arguments: [+-]N with an optional b, k or m (512, 1024, 1048576),
+ * as GNU also takes for lines.  The syntax is checked here so that the
+ * message says what was counted, as GNU words it. */
+static long long count(const char *s, int bytes, int *sign)
 {
-	int sign;
-	long long v = parse_count(s, &sign, bytes);
-	*special = sign == '-';
-	return v;
+	const char *d = s + (*s == '-' || *s == '+');
+	size_t nd = strspn(d, "0123456789");
+	if (!nd || (d[nd] && (!strchr("bkm", d[nd]) || d[nd + 1])))
+		die("invalid number of %s: '%s'", bytes ? "bytes" : "lines", s + (*s == '-'));
+	return parse_count(s, sign, 1);
 }
 
 /* all but the last n lines or bytes: hold back a window of n.
@@ -107,51 +113,97 @@ static int first(int fd, long long n, int bytes)
 	return 0;
 }
 
-int head_main(int argc, char **argv)
+/* The obsolete "-NUM[bkmclqv]..." is read only as the first argument, as
+ * GNU does ("head -v -3" is an error there too).  It becomes -n/-c NUM and
+ * -q/-v in a new argv, so that the rest goes through the one parser and a
+ * later -n, -c, -q or -v still wins.  *num is the allocated count. */
+static char **obsolete(int *argc, char **argv, char **num)
 {
-	long long n = 10;
-	int bytes = 0, neg = 0, quiet = 0, verbose = 0, i, nfiles;
-	char *dash[] = { "-", NULL };
-	char **files;
+	const char *a = argv[1];
+	char **av, suffix[2] = "";
+	int bytes = 0, header = 0, k = 0;
+	size_t nd;
 
-	/* options by hand: -N and -n -N must not be read as flags */
-	for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
-		char *a = argv[i];
-		if (!strcmp(a, "--"))
-			{ i++; break; }
-		if (isdigit((unsigned char)a[1]))
-			n = count(a + 1, &neg, 0), bytes = 0, neg = 0;
-		else if (a[1] == 'n' || a[1] == 'c') {
-			const char *v = a[2] ? a + 2 : argv[++i];
-			if (!v)
-				usage_die();
-			bytes = a[1] == 'c';
-			n = count(v, &neg, bytes);
-		} else if (!strcmp(a, "-q") || !strcmp(a, "--quiet") || !strcmp(a, "--silent"))
-			quiet = 1, verbose = 0;
-		else if (!strcmp(a, "-v") || !strcmp(a, "--verbose"))
-			verbose = 1, quiet = 0;
-		else if (!strcmp(a, "--help")) {
-			show_help(applet_find("head"), stdout);
-			return 0;
-		} else {
-			warn("invalid option -- '%s'", a + 1);
+	if (*argc < 2 || a[0] != '-' || !isdigit((unsigned char)a[1]))
+		return argv;
+	nd = strspn(a + 1, "0123456789");
+	for (const char *p = a + 1 + nd; *p; p++) {
+		switch (*p) {
+		case 'c':
+			bytes = 1, suffix[0] = 0;
+			break;
+		case 'b':
+		case 'k':
+		case 'm':	/* GNU: a later 'l' keeps the multiplier for lines */
+			bytes = 1, suffix[0] = *p;
+			break;
+		case 'l':
+			bytes = 0;
+			break;
+		case 'q':
+		case 'v':
+			header = *p;
+			break;
+		default:
+			warn("invalid trailing option -- '%c'", *p);
 			usage_die();
 		}
 	}
-	files = i < argc ? argv + i : dash;
-	nfiles = argc - i;
+	*num = xasprintf("%.*s%s", (int)nd, a + 1, suffix);
+	av = xmalloc(((size_t)*argc + 3) * sizeof(*av));
+	av[k++] = argv[0];
+	av[k++] = bytes ? "-c" : "-n";
+	av[k++] = *num;
+	if (header)
+		av[k++] = header == 'q' ? "-q" : "-v";
+	memcpy(av + k, argv + 2, (size_t)(*argc - 1) * sizeof(*av));	/* with the NULL */
+	*argc += k - 2;
+	return av;
+}
+
+#define HEAD_SPEC "n:(lines)c:(bytes)q(quiet)(silent)v(verbose)"
+
+int head_main(int argc, char **argv)
+{
+	long long n = 10;
+	int bytes = 0, sign = 0, header = 0, key, headers = 0, nfiles;
+	char *dash[] = { "-", NULL }, *num = NULL;
+	char **av, **files;
+	const char *arg;
+
+	/* the spec is NULL on the //applet: line because of the obsolete form,
+	 * so --help is ours to answer, as on the common path */
+	if (argc == 2 && !strcmp(argv[1], "--help")) {
+		show_help(applet_find("head"), stdout);
+		return 0;
+	}
+	av = obsolete(&argc, argv, &num);
+	argc = opt_parse(HEAD_SPEC, argc, av);
+	/* the last of -n/-c and of -q/-v wins, as in GNU; each count is checked */
+	for (unsigned pos = 0; (key = opt_next(&pos, &arg));)
+		if (key == 'n' || key == 'c')
+			bytes = key == 'c', n = count(arg, bytes, &sign);
+		else
+			header = key;
+	files = argc > 1 ? av + 1 : dash;
+	nfiles = argc - 1;
 	for (int k = 0; files[k]; k++) {
 		int fd = open_input(files[k]);
 		if (fd < 0)
 			continue;
-		if (verbose || (nfiles > 1 && !quiet))
-			printf("%s==> %s <==\n", k ? "\n" : "", strcmp(files[k], "-") ? files[k] : "standard input");
-		if ((neg ? all_but(fd, n, bytes) : first(fd, n, bytes)) < 0)
+		/* the blank line separates from a header printed before, not from a
+		 * file that could not be opened */
+		if (header == 'v' || (nfiles > 1 && header != 'q'))
+			printf("%s==> %s <==\n", headers++ ? "\n" : "",
+			       strcmp(files[k], "-") ? files[k] : "standard input");
+		if ((sign == '-' ? all_but(fd, n, bytes) : first(fd, n, bytes)) < 0)
 			pwarn("%s", files[k]);	/* e.g. a directory: EISDIR */
 		fflush(stdout);
 		if (fd)
 			close(fd);
 	}
+	if (av != argv)
+		free(av);
+	free(num);
 	return px.exitcode;
 }

@@ -11,22 +11,30 @@
 //config:	depends on TAIL
 //config:	default y
 //applet:tail TAIL tail_main NULL
-//usage:tail [-n [+]N] [-c [+]N] [-fqv] [-s SEC] [FILE]...
+//usage:tail [-n [+]N] [-c [+]N] [-qv] [-fF] [-s SEC] [FILE]...
 //usage:
-//usage:Print the last 10 lines of each FILE (or stdin).
-//usage:	-n N	last N lines; +N: from line N on (also the old form -N / +N)
-//usage:	-c N	last N bytes; +N: from byte N on
-//usage:	-f	keep printing what is appended	-s SEC	poll interval for -f
-//usage:	-q	never print headers	-v	always print headers
+//usage:Print the last 10 lines of each FILE ("-" or none: stdin).
+//usage:	-n N	(--lines) last N lines; +N: from line N on
+//usage:	-c N	(--bytes) last N bytes; +N: from byte N on
+//usage:		N may end in b, k or m (x512, x1024, x1048576)
+//usage:	-q	(--quiet) never print headers
+//usage:	-v	(--verbose) always print headers
+//usage:	-f	(--follow) keep printing what is appended; -F: the same
+//usage:	-s SEC	(--sleep-interval) poll interval for -f (default 1)
+//usage:The old forms -N[bcl][f] and +N[bcl][f] are read as the first argument,
+//usage:before one FILE at most.
 #include "pxebox.h"
 
-/* a count with its sign: "-N" is special for head, "+N" for tail */
-static long long count(const char *s, int *special, int bytes)
+/* -n/-c arguments: [+-]N with an optional b, k or m (512, 1024, 1048576),
+ * as GNU also takes for lines.  The syntax is checked here so that the
+ * message says what was counted, as GNU words it. */
+static long long count(const char *s, int bytes, int *sign)
 {
-	int sign;
-	long long v = parse_count(s, &sign, bytes);
-	*special = sign == '+';
-	return v;
+	const char *d = s + (*s == '-' || *s == '+');
+	size_t nd = strspn(d, "0123456789");
+	if (!nd || (d[nd] && (!strchr("bkm", d[nd]) || d[nd + 1])))
+		die("invalid number of %s: '%s'", bytes ? "bytes" : "lines", s + (*s == '-'));
+	return parse_count(s, sign, 1);
 }
 
 /* Both copy loops return 0, or -1 with errno when a read failed. */
@@ -60,10 +68,14 @@ static int last(int fd, long long n, int bytes)
 	char *buf = NULL;
 	ssize_t r;
 
-	if (!fstat(fd, &st) && S_ISREG(st.st_mode) && st.st_size > 0) {
+	/* only what lies after the offset counts: "tail - -" or "{ head; tail; } <f" */
+	off_t from = lseek(fd, 0, SEEK_CUR);
+	if (from < 0)
+		from = 0;
+	if (!fstat(fd, &st) && S_ISREG(st.st_mode) && st.st_size > from) {
 		off_t pos = st.st_size;
 		if (bytes) {
-			lseek(fd, pos > n ? pos - (off_t)n : 0, SEEK_SET);
+			lseek(fd, pos - from > n ? pos - (off_t)n : from, SEEK_SET);
 			return skip_then_copy(fd, 0, 1);
 		}
 		/* read backwards in blocks until n newlines (not the final one) */
@@ -71,8 +83,8 @@ static int last(int fd, long long n, int bytes)
 		if (!n)
 			return 0;
 		char blk[8192];
-		while (pos > 0) {
-			off_t at = pos > (off_t)sizeof(blk) ? pos - (off_t)sizeof(blk) : 0;
+		while (pos > from) {
+			off_t at = pos - from > (off_t)sizeof(blk) ? pos - (off_t)sizeof(blk) : from;
 			ssize_t len = pread(fd, blk, (size_t)(pos - at), at);
 			if (len < 0)
 				return -1;
@@ -87,7 +99,7 @@ static int last(int fd, long long n, int bytes)
 			}
 			pos = at;
 		}
-		lseek(fd, 0, SEEK_SET);
+		lseek(fd, from, SEEK_SET);
 		return skip_then_copy(fd, 0, 1);
 	}
 	/* a pipe: keep at most what could be the tail, trimming as we go */
@@ -139,63 +151,130 @@ static int last(int fd, long long n, int bytes)
 	return 0;
 }
 
+/* The obsolete "-NUM[bcl][f]" and "+NUM[bcl][f]" (POSIX's XSI form, kept by
+ * GNU): only as the first argument and before one FILE at most, with "--"
+ * allowed in between; elsewhere "+N" is a file name and "-N" an error.  It
+ * becomes -n/-c [+]NUM and -f in a new argv for the one parser.  *num is
+ * the allocated count. */
+static char **obsolete(int *argc, char **argv, char **num)
+{
+	const char *a = argv[1], *p;
+	char **av, unit = 'l';
+	size_t nd;
+	int follow, k = 0;
+
+	if (!(*argc == 2 || (*argc == 3 && !(argv[2][0] == '-' && argv[2][1])) ||
+	      ((*argc == 3 || *argc == 4) && !strcmp(argv[2], "--"))))
+		return argv;
+	/* "-" is stdin and "-c" wants its argument */
+	if ((a[0] != '-' && a[0] != '+') || (a[0] == '-' && !a[1 + (a[1] == 'c')]))
+		return argv;
+	nd = strspn(a + 1, "0123456789");
+	p = a + 1 + nd;
+	if (*p == 'b' || *p == 'c' || *p == 'l')
+		unit = *p++;
+	follow = *p == 'f';
+	if (p[follow])
+		return argv;	/* e.g. -q, -v, -n5: ordinary options */
+	/* no digits: 10 units ("-b" is 10 blocks of 512) */
+	*num = xasprintf("%c%.*s%s", a[0], nd ? (int)nd : 2, nd ? a + 1 : "10", unit == 'b' ? "b" : "");
+	av = xmalloc(((size_t)*argc + 3) * sizeof(*av));
+	av[k++] = argv[0];
+	av[k++] = unit == 'l' ? "-n" : "-c";
+	av[k++] = *num;
+	if (follow)
+		av[k++] = "-f";
+	memcpy(av + k, argv + 2, (size_t)(*argc - 1) * sizeof(*av));	/* with the NULL */
+	*argc += k - 2;
+	return av;
+}
+
+/* -s SEC: a decimal number of seconds, fractions allowed */
+static double seconds(const char *s)
+{
+	char *end;
+	double v = strtod(s, &end);
+	if (end == s || *end || !(v >= 0) || v > 1e9)
+		die("invalid number of seconds: '%s'", s);
+	return v;
+}
+
+/* -f is left out of the spec when it is not built, so it is a usage error */
+#define TAIL_SPEC "n:(lines)c:(bytes)q(quiet)(silent)v(verbose)" \
+	IF_TAIL_FOLLOW("f\001(follow)?Fs:(sleep-interval)")
+
 int tail_main(int argc, char **argv)
 {
 	long long n = 10;
-	int bytes = 0, from = 0, quiet = 0, verbose = 0, follow = 0, i, nfiles;
+	int bytes = 0, sign = 0, header = 0, follow = 0, headers = 0, key, nfiles;
 	double interval = 1.0;
-	char *dash[] = { "-", NULL };
-	char **files;
+	char *dash[] = { "-", NULL }, *num = NULL;
+	char **av, **files;
+	const char *arg;
 	int *fds;
 
-	for (i = 1; i < argc && (argv[i][0] == '-' || (argv[i][0] == '+' && i == 1)) && argv[i][1]; i++) {
-		char *a = argv[i];
-		if (!strcmp(a, "--")) {
-			i++;
+	/* the spec is NULL on the //applet: line because of the obsolete forms,
+	 * so --help is ours to answer, as on the common path */
+	if (argc == 2 && !strcmp(argv[1], "--help")) {
+		show_help(applet_find("tail"), stdout);
+		return 0;
+	}
+	av = obsolete(&argc, argv, &num);
+	argc = opt_parse(TAIL_SPEC, argc, av);
+	/* the last of -n/-c and of -q/-v wins, as in GNU; each count is checked */
+	for (unsigned pos = 0; (key = opt_next(&pos, &arg));) {
+		switch (key) {
+		case 'n':
+		case 'c':
+			bytes = key == 'c';
+			n = count(arg, bytes, &sign);
 			break;
-		}
-		if (isdigit((unsigned char)a[1]))	/* old -N / +N */
-			n = count(a, &from, 0), bytes = 0;
-		else if (a[1] == 'n' || a[1] == 'c') {
-			const char *v = a[2] ? a + 2 : argv[++i];
-			if (!v)
-				usage_die();
-			bytes = a[1] == 'c';
-			n = count(v, &from, bytes);
-		} else if (a[1] == 's') {
-			const char *v = a[2] ? a + 2 : argv[++i];
-			if (!v || (interval = strtod(v, NULL)) <= 0)
-				die("invalid interval '%s'", v ? v : "");
-		} else if (ENABLE_TAIL_FOLLOW && (!strcmp(a, "-f") || !strcmp(a, "-F") || !strcmp(a, "--follow")))
-			follow = 1;
-		else if (!strcmp(a, "-q") || !strcmp(a, "--quiet") || !strcmp(a, "--silent"))
-			quiet = 1, verbose = 0;
-		else if (!strcmp(a, "-v") || !strcmp(a, "--verbose"))
-			verbose = 1, quiet = 0;
-		else if (!strcmp(a, "--help")) {
-			show_help(applet_find("tail"), stdout);
-			return 0;
-		} else {
-			warn("invalid option -- '%s'", a + 1);
-			usage_die();
+		case 'q':
+		case 'v':
+			header = key;
+			break;
+		case 's':
+			interval = seconds(arg);
+			break;
+		case '\001':	/* --follow[=name|descriptor]: we follow the open file */
+			if (arg && strcmp(arg, "name") && strcmp(arg, "descriptor"))
+				die("invalid argument '%s' for '--follow'", arg);
+			/* fall through */
+		default:	/* -f, -F */
+			follow = ENABLE_TAIL_FOLLOW;
 		}
 	}
-	files = i < argc ? argv + i : dash;
-	nfiles = i < argc ? argc - i : 1;
+	files = argc > 1 ? av + 1 : dash;
+	nfiles = argc > 1 ? argc - 1 : 1;
 	fds = xmalloc((size_t)nfiles * sizeof(int));
 	for (int k = 0; k < nfiles; k++) {
 		int fd = fds[k] = open_input(files[k]);
 		if (fd < 0)
 			continue;
-		if (verbose || (nfiles > 1 && !quiet)) {
-			printf("%s==> %s <==\n", k ? "\n" : "", strcmp(files[k], "-") ? files[k] : "standard input");
+		/* the blank line separates from a header printed before, not from a
+		 * file that could not be opened */
+		if (header == 'v' || (nfiles > 1 && header != 'q')) {
+			printf("%s==> %s <==\n", headers++ ? "\n" : "",
+			       strcmp(files[k], "-") ? files[k] : "standard input");
 			fflush(stdout);
 		}
-		if ((from ? skip_then_copy(fd, n, bytes) : last(fd, n, bytes)) < 0)
+		if ((sign == '+' ? skip_then_copy(fd, n, bytes) : last(fd, n, bytes)) < 0)
 			pwarn("%s", files[k]);	/* e.g. a directory: EISDIR */
 	}
-	/* -f: poll the files for growth; stdin from a pipe cannot be followed */
-	while (follow) {
+	if (ENABLE_TAIL_FOLLOW && follow) {
+		/* a pipe on stdin ends when its writer does: nothing to wait for
+		 * (GNU drops it too); without any other file, -f is done */
+		int left = 0;
+		for (int k = 0; k < nfiles; k++) {
+			struct stat st;
+			if (fds[k] >= 0 && !strcmp(files[k], "-") && !fstat(fds[k], &st) && S_ISFIFO(st.st_mode))
+				fds[k] = -1;
+			left += fds[k] >= 0;
+		}
+		follow = left > 0;
+	}
+	/* -f: poll the files for growth */
+	while (ENABLE_TAIL_FOLLOW && follow) {
 		struct timespec ts = { (time_t)interval, (long)((interval - (long)interval) * 1e9) };
 		nanosleep(&ts, NULL);
 		for (int k = 0; k < nfiles; k++) {
@@ -211,5 +290,8 @@ int tail_main(int argc, char **argv)
 		if (fds[k] > 0)
 			close(fds[k]);
 	free(fds);
+	if (av != argv)
+		free(av);
+	free(num);
 	return px.exitcode;
 }
