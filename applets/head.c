@@ -17,18 +17,6 @@
 //usage:The old form -N[bcklmqv] is read as the first argument only.
 #include "pxebox.h"
 
-/* -n/-c arguments: [+-]N with an optional b, k or m (512, 1024, 1048576),
- * as GNU also takes for lines.  The syntax is checked here so that the
- * message says what was counted, as GNU words it. */
-static long long count(const char *s, int bytes, int *sign)
-{
-	const char *d = s + (*s == '-' || *s == '+');
-	size_t nd = strspn(d, "0123456789");
-	if (!nd || (d[nd] && (!strchr("bkm", d[nd]) || d[nd + 1])))
-		die("invalid number of %s: '%s'", bytes ? "bytes" : "lines", s + (*s == '-'));
-	return parse_count(s, sign, 1);
-}
-
 /* all but the last n lines or bytes: hold back a window of n.
  * Returns 0, or -1 with errno when a read failed. */
 static int all_but(int fd, long long n, int bytes)
@@ -182,7 +170,7 @@ int head_main(int argc, char **argv)
 	/* the last of -n/-c and of -q/-v wins, as in GNU; each count is checked */
 	for (unsigned pos = 0; (key = opt_next(&pos, &arg));)
 		if (key == 'n' || key == 'c')
-			bytes = key == 'c', n = count(arg, bytes, &sign);
+			bytes = key == 'c', n = parse_count(arg, &sign, bytes ? "bytes" : "lines");
 		else
 			header = key;
 	files = argc > 1 ? av + 1 : dash;

@@ -25,18 +25,6 @@
 //usage:before one FILE at most.
 #include "pxebox.h"
 
-/* -n/-c arguments: [+-]N with an optional b, k or m (512, 1024, 1048576),
- * as GNU also takes for lines.  The syntax is checked here so that the
- * message says what was counted, as GNU words it. */
-static long long count(const char *s, int bytes, int *sign)
-{
-	const char *d = s + (*s == '-' || *s == '+');
-	size_t nd = strspn(d, "0123456789");
-	if (!nd || (d[nd] && (!strchr("bkm", d[nd]) || d[nd + 1])))
-		die("invalid number of %s: '%s'", bytes ? "bytes" : "lines", s + (*s == '-'));
-	return parse_count(s, sign, 1);
-}
-
 /* Both copy loops return 0, or -1 with errno when a read failed. */
 static int skip_then_copy(int fd, long long n, int bytes)
 {
@@ -227,7 +215,7 @@ int tail_main(int argc, char **argv)
 		case 'n':
 		case 'c':
 			bytes = key == 'c';
-			n = count(arg, bytes, &sign);
+			n = parse_count(arg, &sign, bytes ? "bytes" : "lines");
 			break;
 		case 'q':
 		case 'v':

@@ -132,8 +132,9 @@ int str_end(const char *s, const char *suffix);
 int str_start(const char *s, const char *prefix);
 long long parse_num(const char *s, const char *what, long long min, long long max);
 const char *human_size(unsigned long long n, char buf[16]);
-/* head/tail counts: [+-]N, with b/k/m suffixes when asked; *sign is '+', '-' or 0 */
-long long parse_count(const char *s, int *sign, int suffixes);
+/* head/tail counts of what ("lines", "bytes"): [+-]N with an optional b, k or
+ * m (512, 1024, 1048576); *sign is '+', '-' or 0 */
+long long parse_count(const char *s, int *sign, const char *what);
 int parse_mode(const char *s, mode_t *mode, mode_t base);	/* chmod syntax */
 int mkdir_p(const char *path, mode_t mode);		/* 0 or -1 */
 mode_t umask_get(void);					/* without changing it */

@@ -39,19 +39,21 @@ long long parse_num(const char *s, const char *what, long long min, long long ma
 	return v;
 }
 
-long long parse_count(const char *s, int *sign, int suffixes)
+long long parse_count(const char *s, int *sign, const char *what)
 {
+	const char *num = s;
 	char *end;
 	long long v, mul = 1;
-	*sign = *s == '-' || *s == '+' ? *s++ : 0;
+	*sign = *s == '-' || *s == '+' ? *num++ : 0;
 	errno = 0;
-	v = strtoll(s, &end, 10);
-	if (suffixes && *end) {
+	v = strtoll(num, &end, 10);
+	if (*end) {
 		mul = *end == 'b' ? 512 : *end == 'k' ? 1024 : *end == 'm' ? 1048576 : 0;
 		end += mul != 0;
 	}
-	if (end == s || *end || v < 0 || errno || !mul)
-		die("invalid number '%s'", s);
+	/* GNU's words, and its echo of the argument: a '-' left out, a '+' kept */
+	if (end == num || *end || v < 0 || errno || !mul || *num == '-' || *num == '+')
+		die("invalid number of %s: '%s'", what, s + (*s == '-'));
 	return v > LLONG_MAX / mul ? LLONG_MAX : v * mul;
 }
 
