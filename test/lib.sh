@@ -6,6 +6,7 @@
 #                                                   (busybox, toybox, gnu); default busybox
 #   pass NAME / fail NAME WHY / skip NAME WHY       for tests that check things themselves
 #   need_root NAME                                  returns 1 (and reports) when not root
+#   has_config SYM                                  true when the build has CONFIG_SYM=y
 # Commands run under /bin/sh in a scratch directory ($TMP) that is fresh per file.
 
 : "${RESULTS:?}" "${BIN:?}"
@@ -83,4 +84,19 @@ need_root() {
 	[ "$(id -u)" = 0 ] && return 0
 	skip "$1" "needs root; CI runs as root"
 	return 1
+}
+
+# has_config SYM (without CONFIG_, e.g. TAIL_FOLLOW): true when the build under
+# test was configured with CONFIG_SYM=y, for tests of Kconfig sub-options:
+#   if has_config X; then t ...; else skip NAME "built without X"; fi
+# The build's .config is $O/.config when make test set O (relative to the
+# source tree unless absolute), else the .config next to $PXEBOX.  With no
+# .config found, true: the default config (every sub-option on) is assumed.
+# Sets CONFIG_FILE to the file it read, empty when there was none.
+has_config() {
+	CONFIG_FILE=${O:+$O/.config}
+	case $CONFIG_FILE in "" | /*) ;; *) CONFIG_FILE=$SRC/$CONFIG_FILE ;; esac
+	[ -n "$CONFIG_FILE" ] && [ -f "$CONFIG_FILE" ] || CONFIG_FILE=$(dirname "$PXEBOX")/.config
+	[ -f "$CONFIG_FILE" ] || { CONFIG_FILE=; return 0; }
+	grep -qx "CONFIG_$1=y" "$CONFIG_FILE"
 }
