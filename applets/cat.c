@@ -12,7 +12,7 @@
 //config:	default y
 //config:	help
 //config:	  Line numbering and showing non-printing characters.
-//applet:cat CAT cat_main "unbvetAEsT"
+//applet:cat CAT cat_main "u" IF_CAT_FILTERS("nbvetAEsT")
 //usage:cat [-nbvetAs] [FILE]...
 //usage:
 //usage:Copy each FILE ("-" or none: stdin) to stdout.

@@ -16,7 +16,7 @@
 //config:	bool "Support -R (list subdirectories recursively)"
 //config:	depends on LS
 //config:	default y
-//applet:ls LS ls_main "l a(all)A(almost-all)d(directory)R(recursive)1h(human-readable)n(numeric-uid-gid)i(inode)s(size)trSF(classify)pL(dereference)CxcuUgo"
+//applet:ls LS ls_main "l a(all)A(almost-all)d(directory)" IF_LS_RECURSIVE("R(recursive)") "1h(human-readable)n(numeric-uid-gid)i(inode)s(size)" IF_LS_SORT("trSU") "F(classify)pL(dereference)Cxcugo"
 //usage:ls [-1CladARhnisFpL] [-trSUcu] [FILE]...
 //usage:
 //usage:List each FILE, or the contents of each directory (default .).

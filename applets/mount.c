@@ -669,6 +669,10 @@ static int do_mount(const char *src, const char *dir, const char *type, const ch
 		goto props;
 	}
 
+	if (!ENABLE_MOUNT_LOOP && (o.user & MO_LOOP)) {
+		warn("%s: loop devices are not built in", src);
+		goto out;
+	}
 	if (ENABLE_MOUNT_LOOP && ((o.user & MO_LOOP) ||
 	    ((!type || fs_nodev(type) != 1) && !stat(src, &st) && S_ISREG(st.st_mode)))) {
 		if (fake) {

@@ -16,7 +16,7 @@
 //config:	  Write the output to a temporary file next to each input and
 //config:	  rename it over the input, keeping its mode; -iSUFFIX keeps
 //config:	  the old file as a backup.
-//applet:sed SED sed_main "n(quiet)(silent)e(expression)*f(file)*E(regexp-extended)rs(separate)i(in-place)?u(unbuffered)l(line-length)#\001(posix)"
+//applet:sed SED sed_main "n(quiet)(silent)e(expression)*f(file)*E(regexp-extended)rs(separate)" IF_SED_INPLACE("i(in-place)?") "u(unbuffered)l(line-length)#\001(posix)"
 //usage:sed [-nrEsu] [-i[SUFFIX]] [-l N] {SCRIPT | -e SCRIPT... | -f FILE...} [FILE]...
 //usage:
 //usage:Apply SCRIPT to each line of the FILEs ("-" or none: stdin).

@@ -16,13 +16,15 @@
 //config:	  big sizes.
 //config:
 //config:config TAR_GZIP
-//config:	bool "gzip support (-z, and detected by magic on extract)"
+//config:	bool "gzip in a child process (-z, and detected by magic on extract)"
 //config:	depends on TAR
 //config:	default y
 //config:	select ZLIB
 //config:	help
-//config:	  Compress and decompress through zlib; decompression runs in
-//config:	  a child process so that it overlaps with writing files.
+//config:	  Decompression runs in a child process so that it overlaps
+//config:	  with writing files, and zlib is linked in.  Without this,
+//config:	  -z still works when another applet links zlib (gzip,
+//config:	  modutils), inflating in the same process.
 //config:
 //config:config TAR_FROM
 //config:	bool "Name lists and exclusions (-T -X --exclude)"

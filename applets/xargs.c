@@ -15,7 +15,7 @@
 //config:	bool "Support -I REPL (one command per line, REPL replaced)"
 //config:	depends on XARGS
 //config:	default y
-//applet:xargs XARGS xargs_main "^0(null)d(delimiter):n(max-args)#s(max-chars)#L(max-lines)#I:E:r(no-run-if-empty)t(verbose)p(interactive)x(exit)P(max-procs)#"
+//applet:xargs XARGS xargs_main "^0(null)d(delimiter):n(max-args)#s(max-chars)#L(max-lines)#" IF_XARGS_REPLACE("I:") "E:r(no-run-if-empty)t(verbose)" IF_XARGS_INTERACTIVE("p(interactive)") "x(exit)P(max-procs)#"
 //usage:xargs [-0rtpx] [-d DELIM] [-n N] [-P N] [-s SIZE] [-L N] [-I REPL] [-E EOF] [CMD [ARG]...]
 //usage:
 //usage:Run CMD (default echo) with ARGs and then arguments read from stdin,

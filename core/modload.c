@@ -20,8 +20,8 @@ char *module_read(const char *path, size_t *len)
 		errno = ENOPKG;
 		return NULL;
 	}
-	if (str_end(path, ".gz") && !ENABLE_ZLIB) {
-		warn("%s: cannot read gzip-compressed modules: this pxebox was built without zlib", path);
+	if (str_end(path, ".gz") && !(ENABLE_MODUTILS_GZIP && ENABLE_ZLIB)) {
+		warn("%s: cannot read gzip-compressed modules: this pxebox was built without MODUTILS_GZIP", path);
 		errno = ENOPKG;
 		return NULL;
 	}

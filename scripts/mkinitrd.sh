@@ -19,6 +19,15 @@ for a in cpio gzip modprobe depmod; do
 	"$PXEBOX" --list | grep -qx "$a" ||
 		{ echo "mkinitrd.sh: $PXEBOX has no $a applet (the image builder uses it)" >&2; exit 1; }
 done
+# what linuxrc needs of a trimmed build, when its .config is at hand
+# (PXEBOX_CONFIG, else the one beside the binary)
+cfg=${PXEBOX_CONFIG:-$(dirname "$PXEBOX")/.config}
+if [ -f "$cfg" ]; then
+	for c in SH MOUNT MOUNT_NFS FIND FIND_EXEC LN UDHCPC MODPROBE SWITCH_ROOT LSPCI IP; do
+		grep -qx "CONFIG_$c=y" "$cfg" ||
+			{ echo "mkinitrd.sh: $cfg lacks CONFIG_$c, which linuxrc needs" >&2; exit 1; }
+	done
+fi
 : "${SOURCE_DATE_EPOCH:=$(git -C "$src" log -1 --format=%ct 2>/dev/null || echo 0)}"
 export SOURCE_DATE_EPOCH
 

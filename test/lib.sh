@@ -11,9 +11,10 @@
 
 : "${RESULTS:?}" "${BIN:?}"
 
-pass() { echo "PASS $1" >>"$RESULTS"; [ -z "$VERBOSE" ] || echo "  PASS  $TESTFILE: $1"; }
-fail() { echo "FAIL $1" >>"$RESULTS"; echo "  FAIL  $TESTFILE: $1"; [ -z "${2:-}" ] || printf '%s\n' "$2" | sed 's/^/        /'; }
-skip() { echo "SKIP $1" >>"$RESULTS"; echo "  SKIP  $TESTFILE: $1 ($2)"; }
+# printf, not echo: dash's echo would expand a backslash in a test's name
+pass() { printf 'PASS %s\n' "$1" >>"$RESULTS"; [ -z "$VERBOSE" ] || printf '  PASS  %s: %s\n' "$TESTFILE" "$1"; }
+fail() { printf 'FAIL %s\n' "$1" >>"$RESULTS"; printf '  FAIL  %s: %s\n' "$TESTFILE" "$1"; [ -z "${2:-}" ] || printf '%s\n' "$2" | sed 's/^/        /'; }
+skip() { printf 'SKIP %s\n' "$1" >>"$RESULTS"; printf '  SKIP  %s: %s (%s)\n' "$TESTFILE" "$1" "$2"; }
 
 # run_in PATHDIR CMD: run CMD with PATHDIR first, capturing out/err/status
 run_in() {

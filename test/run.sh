@@ -7,7 +7,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 : "${PXEBOX:?set PXEBOX to the built binary}"
 PXEBOX=$(cd "$(dirname "$PXEBOX")" && pwd)/$(basename "$PXEBOX")
 work=$(mktemp -d /tmp/pxebox-test.XXXXXX)
-trap 'rm -rf "$work"' EXIT INT TERM
+trap 'rm -rf "$work"' EXIT
+trap 'rm -rf "$work"; exit 130' INT TERM	# a killed run must not go on without its scratch
 export PXEBOX SRC="$(dirname "$here")" VERBOSE="${VERBOSE:-}"
 export BIN="$work/bin" PEERS="$work/peers" RESULTS="$work/results"
 : >"$RESULTS"
