@@ -21,9 +21,13 @@
 //config:	depends on SH
 //config:	default y
 //config:	help
-//config:	  A command that names a pxebox applet runs that applet, even if
-//config:	  PATH has a program of the same name: no fork+exec of a new
-//config:	  binary, so scripts with many small commands are fast.
+//config:	  A command that names a pxebox applet runs that applet without
+//config:	  exec'ing a new binary when PATH finds nothing else of that
+//config:	  name (or finds pxebox itself), so scripts with many small
+//config:	  commands are fast.  A different program in PATH (a distro's
+//config:	  own modprobe, a test double) is still run.  echo, printf,
+//config:	  test, true, false, basename, dirname and uname always run
+//config:	  inside the shell, as builtins do.
 //config:
 //config:config SH_INTERACTIVE
 //config:	bool "Interactive use (prompt, line editing, Ctrl-C)"
