@@ -187,12 +187,12 @@ static void widen(unsigned *w, const uint64_t *v)
 			w[i] = width_of(v[i]);
 }
 
-static int stats_first;	/* the table starts a line (ip -s addr) */
-
-/* one counter row: NAME (with "RX:" the first header is inside the column) */
-static void stat_row(const unsigned *w, const char *name, const char *const *h, const uint64_t *v, int errs)
+/* one counter row: NAME (with "RX:" the first header is inside the column);
+ * lead: end the line before it first */
+static void stat_row(const unsigned *w, const char *name, const char *const *h, const uint64_t *v,
+		     int errs, int lead)
 {
-	if (strcmp(name, "RX:") || !stats_first)
+	if (lead)
 		eol();
 	if (errs)
 		printf("    %-*s", (int)w[0], name);
@@ -216,7 +216,7 @@ static void stat_row(const unsigned *w, const char *name, const char *const *h, 
 
 /* ip -s: iproute2's table of the kernel's counters, columns as wide as their
  * header or their widest number (RX and TX rows share them) */
-static void print_stats(struct rtattr **tb)
+static void print_stats(struct rtattr **tb, int at_line_start)
 {
 	static const char *const rxh[] = { "bytes", "packets", "errors", "dropped", "missed", "mcast", "compressed" };
 	static const char *const txh[] = { "bytes", "packets", "errors", "dropped", "carrier", "collsns", "compressed" };
@@ -246,12 +246,12 @@ static void print_stats(struct rtattr **tb)
 		widen(w, rxe);
 		widen(w, txe);
 	}
-	stat_row(w, "RX:", rxh, rx, 0);
+	stat_row(w, "RX:", rxh, rx, 0, !at_line_start);
 	if (stats > 1)
-		stat_row(w, "RX errors:", rxeh, rxe, 1);
-	stat_row(w, "TX:", txh, tx, 0);
+		stat_row(w, "RX errors:", rxeh, rxe, 1, 1);
+	stat_row(w, "TX:", txh, tx, 0, 1);
 	if (stats > 1)
-		stat_row(w, "TX errors:", txeh, txe, 1);
+		stat_row(w, "TX errors:", txeh, txe, 1, 1);
 }
 
 static int link_cb(struct nlmsghdr *n, void *arg)
@@ -348,7 +348,7 @@ static int link_cb(struct nlmsghdr *n, void *arg)
 	if (tb[IFLA_LINK_NETNSID])
 		print_netns(*(int *)RTA_DATA(tb[IFLA_LINK_NETNSID]));
 	if (stats && !sa->with_addrs)
-		print_stats(tb);
+		print_stats(tb, 0);
 	putchar('\n');
 addrs:
 	if (sa->with_addrs) {
@@ -358,9 +358,7 @@ addrs:
 			nl_fail(err, "dump addresses");
 		/* ip -s addr: the counters after the addresses */
 		if (stats && !oneline) {
-			stats_first = 1;
-			print_stats(tb);
-			stats_first = 0;
+			print_stats(tb, 1);	/* after the address lines */
 			putchar('\n');
 		}
 	}
